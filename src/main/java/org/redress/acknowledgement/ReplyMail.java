@@ -1,0 +1,91 @@
+package org.redress.acknowledgement;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * An answer to a customer's mail, threaded so that their mail program shows it under their complaint and their
+ * reply comes back to the same ticket: {@code Re: <subject> [KEY]}, In-Reply-To and References to their message,
+ * and {@code Auto-Submitted: auto-replied} so that their own auto-responder does not answer it (RFC 3834).
+ *
+ * @param messageId fixed before the mail is queued, so that a resend is the same mail to the customer's program
+ */
+public record ReplyMail(String messageId, String from, String fromName, String to, String toName, String subject,
+                        String inReplyTo, List<String> references, String language, String text, String ticketKey,
+                        Instant date) {
+
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*(re|aw|r|sv|antw|ref)\\s*:\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    /** {@code Re: <original subject> [KEY]}, without doubling a Re: or a key the subject already has. */
+    public static String replySubject(String original, String ticketKey) {
+        String subject = original == null ? "" : original.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String tag = "[" + ticketKey + "]";
+        String withKey = subject.contains(tag) ? subject : (subject + " " + tag).strip();
+        return REPLY_PREFIX.matcher(withKey).find() ? withKey : "Re: " + withKey;
+    }
+
+    public byte[] toMime() {
+        try {
+            MimeMessage mime = new FixedIdMessage(Session.getInstance(new Properties()), messageId);
+            mime.setFrom(address(from, fromName));
+            mime.setRecipient(jakarta.mail.Message.RecipientType.TO, address(to, toName));
+            mime.setSubject(subject, "UTF-8");
+            mime.setSentDate(Date.from(date));
+            mime.setText(text, "UTF-8");
+            mime.setHeader("Content-Language", language);
+            mime.setHeader("Auto-Submitted", "auto-replied");
+            mime.setHeader("X-Auto-Response-Suppress", "All");
+            mime.setHeader("X-Redress-Ticket", ticketKey);
+            if (inReplyTo != null) {
+                mime.setHeader("In-Reply-To", inReplyTo);
+                List<String> chain = new ArrayList<>(references);
+                if (!chain.contains(inReplyTo)) {
+                    chain.add(inReplyTo);
+                }
+                mime.setHeader("References", String.join(" ", chain));
+            }
+            mime.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            mime.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Cannot build the reply mail: " + e.getMessage(), e);
+        }
+    }
+
+    private static InternetAddress address(String address, String name) throws UnsupportedEncodingException {
+        InternetAddress internet = new InternetAddress();
+        internet.setAddress(address);
+        if (name != null && !name.isBlank()) {
+            internet.setPersonal(name.replaceAll("[\\r\\n]+", " "), "UTF-8");
+        }
+        return internet;
+    }
+
+    /** jakarta.mail replaces the Message-ID on every save; ours must stay what the conversation index recorded. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

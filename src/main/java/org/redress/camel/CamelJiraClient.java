@@ -1,0 +1,162 @@
+package org.redress.camel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.redress.config.JiraConfig;
+import org.redress.jira.JiraApi;
+import org.redress.jira.JiraRejectedException;
+import org.redress.jira.JiraUnavailableException;
+import org.redress.jira.Upload;
+
+/**
+ * Jira Cloud REST v3 over Camel's HTTP component (pooled connections, one endpoint for every call). It only carries
+ * requests and sorts Jira's answers into "try later" and "refused"; what to send is decided by the domain code.
+ */
+public final class CamelJiraClient implements JiraApi {
+    private static final String API = "/rest/api/3";
+
+    private final ProducerTemplate http;
+    private final String endpoint;
+    private final JiraConfig config;
+    private final ObjectMapper json;
+
+    public CamelJiraClient(CamelContext camel, JiraConfig config, ObjectMapper json) {
+        this.http = camel.createProducerTemplate();
+        this.config = config;
+        this.json = json;
+        // the path of each call goes in Exchange.HTTP_PATH; answers are judged here, not by exceptions
+        this.endpoint = config.url() + "?throwExceptionOnFailure=false"
+                + "&connectTimeout=5000&connectionRequestTimeout=5000&responseTimeout=60000&soTimeout=60000";
+    }
+
+    @Override
+    public String createIssue(JsonNode request) {
+        JsonNode created = call("POST", API + "/issue", null, request);
+        return created.path("key").asText();
+    }
+
+    @Override
+    public void attach(String issueKey, Upload upload) {
+        var entity = MultipartEntityBuilder.create()
+                .setMode(HttpMultipartMode.EXTENDED)
+                .setCharset(StandardCharsets.UTF_8)
+                .addBinaryBody("file", upload.content(), contentType(upload.mediaType()), upload.filename())
+                .build();
+        send("POST", API + "/issue/" + path(issueKey) + "/attachments", null, entity, null, true);
+    }
+
+    @Override
+    public JsonNode issueProperty(String issueKey, String property) {
+        Answer answer = send("GET", API + "/issue/" + path(issueKey) + "/properties/" + path(property), null, null,
+                null, false);
+        if (answer.status == 404) {
+            return null;
+        }
+        return judge("GET issue property", answer).path("value");
+    }
+
+    @Override
+    public List<String> searchKeys(String jql, int maxResults) {
+        ObjectNode body = json.createObjectNode();
+        body.put("jql", jql);
+        body.put("maxResults", maxResults);
+        body.putArray("fields").add("key");
+        JsonNode found = call("POST", API + "/search/jql", null, body);
+        List<String> keys = new ArrayList<>();
+        found.path("issues").forEach(issue -> keys.add(issue.path("key").asText()));
+        return keys;
+    }
+
+    private JsonNode call(String method, String path, String query, JsonNode body) {
+        try {
+            byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
+            return judge(method + " " + path, send(method, path, query, bytes, "application/json", false));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer send(String method, String path, String query, Object body, String contentType, boolean upload) {
+        Exchange exchange = http.request(endpoint, e -> {
+            var in = e.getIn();
+            in.setHeader(Exchange.HTTP_METHOD, method);
+            in.setHeader(Exchange.HTTP_PATH, path);
+            if (query != null) {
+                in.setHeader(Exchange.HTTP_QUERY, query);
+            }
+            in.setHeader("Authorization", config.authorizationHeader());
+            in.setHeader("Accept", "application/json");
+            if (upload) {
+                in.setHeader("X-Atlassian-Token", "no-check");
+            }
+            if (contentType != null) {
+                in.setHeader(Exchange.CONTENT_TYPE, contentType);
+            }
+            in.setBody(body);
+        });
+        if (exchange.getException() != null) {
+            throw new JiraUnavailableException("Jira at " + config.url() + " cannot be reached: "
+                    + exchange.getException().getMessage(), exchange.getException());
+        }
+        var out = exchange.getMessage();
+        Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return new Answer(status == null ? 0 : status, out.getBody(byte[].class));
+    }
+
+    private JsonNode judge(String what, Answer answer) {
+        String text = answer.body == null ? "" : new String(answer.body, StandardCharsets.UTF_8);
+        if (answer.status >= 200 && answer.status < 300) {
+            try {
+                return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+            } catch (IOException e) {
+                throw new JiraUnavailableException(what + ": Jira answered " + answer.status + " with unreadable JSON", e);
+            }
+        }
+        String errors = jiraErrors(text);
+        if (answer.status == 429 || answer.status >= 500 || answer.status == 401 || answer.status == 403
+                || answer.status == 0) {
+            throw new JiraUnavailableException(what + ": Jira answered " + answer.status + " " + errors, null);
+        }
+        throw new JiraRejectedException(answer.status, what + ": " + errors);
+    }
+
+    /** Jira's error JSON ({"errorMessages":[…],"errors":{field:message}}) as one line. */
+    private String jiraErrors(String text) {
+        try {
+            JsonNode errors = json.readTree(text);
+            List<String> parts = new ArrayList<>();
+            errors.path("errorMessages").forEach(m -> parts.add(m.asText()));
+            errors.path("errors").fields().forEachRemaining(f -> parts.add(f.getKey() + ": " + f.getValue().asText()));
+            return parts.isEmpty() ? text : String.join("; ", parts);
+        } catch (IOException | RuntimeException e) {
+            return text.length() > 300 ? text.substring(0, 300) : text;
+        }
+    }
+
+    private static ContentType contentType(String mediaType) {
+        try {
+            return ContentType.parse(mediaType == null ? "application/octet-stream" : mediaType);
+        } catch (RuntimeException e) {
+            return ContentType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    private static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private record Answer(int status, byte[] body) {
+    }
+}

@@ -1,0 +1,166 @@
+package org.redress.camel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.redress.acknowledgement.AcknowledgementComposer;
+import org.redress.acknowledgement.TemplateRenderer;
+import org.redress.config.InboxConfig;
+import org.redress.config.RedressConfig;
+import org.redress.config.SmtpConfig;
+import org.redress.intake.ComplaintIntake;
+import org.redress.jira.TicketMapper;
+import org.redress.parsing.AttachmentReader;
+import org.redress.parsing.LanguageGuesser;
+import org.redress.parsing.MailParser;
+import org.redress.screening.MailScreen;
+import org.redress.store.ComplaintRegister;
+import org.redress.store.ConversationIndex;
+import org.redress.store.Database;
+import org.redress.store.Outbox;
+import org.redress.store.RawMailStore;
+
+/**
+ * The running gateway: a Camel Main whose routes come from {@code routes/*.camel.yaml}, with the domain objects
+ * bound as the beans those routes call, and one inbox route per configured inbox made from the
+ * {@code complaint-inbox} template. Start-up checks everything it can (configuration, database, templates) before
+ * the first mail is read.
+ */
+public final class Gateway implements AutoCloseable {
+    public static final String INBOX_TEMPLATE = "complaint-inbox";
+
+    private final RedressConfig config;
+    private final Database database;
+    private final ComplaintRegister register;
+    private final Outbox outbox;
+    private final Main main;
+
+    private Gateway(RedressConfig config, Clock clock) throws Exception {
+        this.config = config;
+        ObjectMapper json = new ObjectMapper();
+        Files.createDirectories(config.dataDir());
+        database = new Database(config.database());
+        register = new ComplaintRegister(database, new RawMailStore(database));
+        outbox = new Outbox(database);
+        ConversationIndex conversations = new ConversationIndex(database);
+        TemplateRenderer templates = new TemplateRenderer(config.acknowledgement().templatesDir(),
+                config.intake().fallbackLanguage());
+        templates.verify(List.of(AcknowledgementComposer.TEMPLATE), config.intake().languages());
+        MailParser parser = new MailParser(new AttachmentReader(config.intake().maxAttachmentText()),
+                new LanguageGuesser(new HashSet<>(config.intake().languages())));
+        MailScreen screen = new MailScreen(config.ownAddresses());
+        TicketMapper tickets = new TicketMapper(json, config.jira().customerProperty());
+        AcknowledgementComposer acknowledgements = new AcknowledgementComposer(templates,
+                config.acknowledgement().firstResponse());
+
+        main = new Main();
+        main.configure().withRoutesIncludePattern(routesPattern());
+        main.setInitialProperties(camelProperties(config));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport support) {
+                CamelContext camel = support.getCamelContext();
+                ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
+                        screen, tickets, new CamelJiraClient(camel, config.jira(), json), acknowledgements,
+                        config.intake(), clock);
+                camel.getRegistry().bind("intake", new IntakeSteps(intake, config));
+                camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock));
+                camel.getRegistry().bind("health", new HealthSteps(register, outbox));
+            }
+        });
+    }
+
+    /** Starts the gateway; returns once every inbox route is polling. */
+    public static Gateway start(RedressConfig config, Clock clock) throws Exception {
+        Gateway gateway = new Gateway(config, clock);
+        try {
+            gateway.main.start();
+            gateway.addInboxRoutes();
+            return gateway;
+        } catch (Exception | Error e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    public ComplaintRegister register() {
+        return register;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            // stopping is best effort; the database is closed regardless
+        } finally {
+            database.close();
+        }
+    }
+
+    private void addInboxRoutes() throws Exception {
+        CamelContext camel = main.getCamelContext();
+        long delay = Math.max(100, config.intake().pollInterval().toMillis());
+        for (InboxConfig inbox : config.inboxes()) {
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("inbox", inbox.id());
+            parameters.put("scheme", inbox.protocol().scheme());
+            parameters.put("host", inbox.host());
+            parameters.put("port", inbox.port());
+            parameters.put("username", inbox.user());
+            parameters.put("password", inbox.password());
+            parameters.put("folder", inbox.folder());
+            parameters.put("delay", delay);
+            parameters.put("deleteAfter", !inbox.protocol().hasFolders());
+            if (inbox.processedFolder() != null) {
+                parameters.put("processedFolder", inbox.processedFolder());
+            }
+            camel.addRouteFromTemplate("inbox-" + inbox.id(), INBOX_TEMPLATE, parameters);
+        }
+    }
+
+    /** The routes in the working directory's routes/ when it exists (integrators edit those), else the jar's copy. */
+    private static String routesPattern() {
+        return Files.isDirectory(Path.of("routes")) ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml";
+    }
+
+    private static Map<String, Object> camelProperties(RedressConfig config) {
+        Map<String, Object> properties = new LinkedHashMap<>(config.camelProperties());
+        properties.put("redress.smtp.endpoint", smtpEndpoint(config.smtp()));
+        properties.putIfAbsent("camel.server.enabled", "true");
+        properties.putIfAbsent("camel.server.port", String.valueOf(config.httpPort()));
+        properties.putIfAbsent("camel.server.host", "0.0.0.0");
+        properties.putIfAbsent("camel.main.shutdownTimeout", "15");
+        return properties;
+    }
+
+    private static String smtpEndpoint(SmtpConfig smtp) {
+        String scheme = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
+        StringBuilder uri = new StringBuilder(scheme + "://" + smtp.host() + ":" + smtp.port()
+                + "?connectionTimeout=10000");
+        if (!smtp.user().isBlank()) {
+            uri.append("&username=RAW(").append(smtp.user()).append(")&password=RAW(").append(smtp.password()).append(")");
+        }
+        if (smtp.security() == SmtpConfig.Security.STARTTLS) {
+            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
+        }
+        return uri.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package org.redress.camel;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+import org.apache.camel.Exchange;
+import org.redress.store.Outbox;
+import org.redress.store.Outbox.PendingMail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of the outbox route: read what is pending, hand each mail to SMTP, write down the result. */
+public final class OutboxSteps {
+    static final String OUTBOX_ID = "redressOutboxId";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSteps.class);
+    private static final int BATCH = 100;
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Session session = Session.getInstance(new Properties());
+
+    public OutboxSteps(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public List<PendingMail> pending() {
+        return outbox.pending(BATCH);
+    }
+
+    /** The queued MIME, sent exactly as stored: its Message-ID is already in the conversation index. */
+    public void prepare(Exchange exchange) throws Exception {
+        PendingMail mail = exchange.getIn().getBody(PendingMail.class);
+        exchange.setProperty(OUTBOX_ID, mail.id());
+        exchange.getIn().setBody(new MimeMessage(session, new ByteArrayInputStream(mail.mime())));
+        exchange.getIn().setHeader("redressRecipient", mail.recipient());
+    }
+
+    public void sent(Exchange exchange) {
+        long id = exchange.getProperty(OUTBOX_ID, Long.class);
+        outbox.sent(id, clock.instant());
+    }
+
+    public void failed(Exchange exchange) {
+        long id = exchange.getProperty(OUTBOX_ID, Long.class);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        LOG.warn("Outgoing mail {} not sent yet ({}); it stays in the outbox", id, reason);
+        outbox.failed(id, reason);
+    }
+}

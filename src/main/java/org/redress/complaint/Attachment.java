@@ -1,0 +1,26 @@
+package org.redress.complaint;
+
+import java.util.Map;
+
+/**
+ * A file that came with a complaint. The bytes are kept so that the file can be uploaded to the ticket unchanged;
+ * the extracted text is what makes a scanned invoice or a filled-in form searchable by agents.
+ *
+ * @param filename      the decoded file name (RFC 2047/2231), never blank: a name is made up when the mail has none
+ * @param mediaType     the media type detected by Tika from the content (not trusted from the mail header)
+ * @param content       the decoded bytes
+ * @param extractedText the text Tika found in the file, empty when there is none (a photo)
+ * @param metadata      a few metadata values worth showing an agent (author, page count, image size)
+ */
+public record Attachment(String filename, String mediaType, byte[] content, String extractedText,
+                         Map<String, String> metadata) {
+
+    public Attachment {
+        extractedText = extractedText == null ? "" : extractedText;
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    public long size() {
+        return content.length;
+    }
+}

@@ -1,0 +1,200 @@
+package org.redress.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The whole, validated configuration. Built once at start-up from {@code config/application.properties} (the file in
+ * the working directory, else the copy inside the jar), then system properties, then explicit overrides (tests);
+ * secrets are written as {@code ${env:NAME}} so that they live in the environment, not in the file.
+ * {@code camel.*} keys are passed to Camel, which validates its own.
+ */
+public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database, JiraConfig jira, SmtpConfig smtp,
+                            IntakeConfig intake, AcknowledgementConfig acknowledgement, SandboxConfig sandbox,
+                            List<InboxConfig> inboxes, Map<String, String> camelProperties) {
+
+    public static final String CONFIG_FILE = "config/application.properties";
+
+    public static RedressConfig load(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(fileSettings());
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("redress.") || k.toString().startsWith("camel.")) {
+                merged.put(k.toString(), v.toString());
+            }
+        });
+        merged.putAll(overrides);
+        return from(merged, System.getenv());
+    }
+
+    /** Builds and validates the configuration from explicit values; the first problem found names its key. */
+    public static RedressConfig from(Map<String, String> values, Map<String, String> environment) {
+        Map<String, String> redress = new LinkedHashMap<>();
+        Map<String, String> camel = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith("redress.")) {
+                redress.put(key, value);
+            } else if (key.startsWith("camel.")) {
+                camel.put(key, value);
+            } else {
+                throw new ConfigException(key, "is not a known setting: keys start with 'redress.' or 'camel.'");
+            }
+        });
+        Settings s = new Settings(redress, environment);
+        Path dataDir = Path.of(s.optional("redress.data-dir", "data"));
+        // AUTO_SERVER: the quarantine command can read the register while the gateway runs
+        String defaultDb = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("redress") + ";AUTO_SERVER=TRUE";
+        DatabaseConfig database = new DatabaseConfig(s.optional("redress.db.url", defaultDb),
+                s.optional("redress.db.user", "sa"), s.optional("redress.db.password", ""),
+                blankToNull(s.optional("redress.db.schema", null)));
+        if (!database.url().startsWith("jdbc:h2:") && !database.url().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("redress.db.url", "must be a jdbc:h2: or jdbc:postgresql: URL, got '" + database.url() + "'");
+        }
+        JiraConfig jira = new JiraConfig(trimSlash(s.required("redress.jira.url")),
+                s.choice("redress.jira.auth", JiraConfig.JiraAuth.class, JiraConfig.JiraAuth.BASIC),
+                s.optional("redress.jira.user", ""), s.required("redress.jira.token"),
+                s.optional("redress.jira.customer-property", "redress.customer"));
+        String flavour = s.optional("redress.jira.flavour", "cloud");
+        if (!flavour.equalsIgnoreCase("cloud")) {
+            throw new ConfigException("redress.jira.flavour",
+                    "only 'cloud' (REST v3) is supported in this version, got '" + flavour + "'");
+        }
+        if (jira.auth() == JiraConfig.JiraAuth.BASIC && jira.user().isBlank()) {
+            throw new ConfigException("redress.jira.user", "is required with redress.jira.auth=basic (the account's e-mail)");
+        }
+        SmtpConfig smtp = new SmtpConfig(s.required("redress.smtp.host"), s.port("redress.smtp.port", 25),
+                s.optional("redress.smtp.user", ""), s.optional("redress.smtp.password", ""),
+                s.choice("redress.smtp.security", SmtpConfig.Security.class, SmtpConfig.Security.NONE));
+        List<String> languages = list(s.optional("redress.languages", "fr,it,en,de,es"));
+        String fallbackLanguage = s.optional("redress.fallback-language", "en");
+        if (!languages.contains(fallbackLanguage)) {
+            throw new ConfigException("redress.fallback-language", "must be one of redress.languages " + languages);
+        }
+        IntakeConfig intake = new IntakeConfig(s.duration("redress.intake.poll-interval", Duration.ofSeconds(1)),
+                positive(s, "redress.intake.max-attempts", 3), s.optional("redress.intake.quarantine-folder", "Quarantine"),
+                positive(s, "redress.intake.max-attachment-text", 100_000), languages, fallbackLanguage);
+        AcknowledgementConfig ack = new AcknowledgementConfig(
+                s.duration("redress.acknowledgement.first-response", Duration.ofHours(24)),
+                Path.of(s.optional("redress.acknowledgement.templates-dir", "config/templates")));
+        SandboxConfig sandbox = new SandboxConfig(s.optional("redress.sandbox.host", "127.0.0.1"),
+                s.port("redress.sandbox.smtp-port", 3025), s.port("redress.sandbox.imap-port", 3143),
+                s.port("redress.sandbox.pop3-port", 3110), s.port("redress.sandbox.jira-port", 8089),
+                s.optional("redress.sandbox.jira-projects", "CS"));
+        int httpPort = s.port("redress.http.port", 8080);
+        List<InboxConfig> inboxes = inboxes(s, languages);
+        s.rejectUnknownKeys();
+        return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, camel);
+    }
+
+    /** Every address the gateway sends from: mail from these is never a complaint (it would be a loop). */
+    public Set<String> ownAddresses() {
+        Set<String> own = new HashSet<>();
+        inboxes.forEach(inbox -> own.add(inbox.address()));
+        return own;
+    }
+
+    public InboxConfig inbox(String id) {
+        return inboxes.stream().filter(inbox -> inbox.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no inbox " + id));
+    }
+
+    private static List<InboxConfig> inboxes(Settings s, List<String> languages) {
+        List<InboxConfig> inboxes = new ArrayList<>();
+        Set<String> addresses = new HashSet<>();
+        for (String id : s.groupIds("redress.inbox")) {
+            if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new ConfigException("redress.inbox." + id, "inbox ids are lower-case letters, digits and '-'");
+            }
+            String p = "redress.inbox." + id + ".";
+            String address = s.required(p + "address");
+            if (!address.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new ConfigException(p + "address", "must be an e-mail address, got '" + address + "'");
+            }
+            if (!addresses.add(address.toLowerCase(Locale.ROOT))) {
+                throw new ConfigException(p + "address", "is used by another inbox too");
+            }
+            MailProtocol protocol = s.choice(p + "protocol", MailProtocol.class, MailProtocol.IMAP);
+            int defaultPort = switch (protocol) {
+                case IMAP -> 143; case IMAPS -> 993; case POP3 -> 110; case POP3S -> 995;
+            };
+            String language = s.optional(p + "language", "en");
+            if (!languages.contains(language)) {
+                throw new ConfigException(p + "language", "must be one of redress.languages " + languages + ", got '" + language + "'");
+            }
+            String processed = blankToNull(s.optional(p + "processed-folder", null));
+            if (processed != null && !protocol.hasFolders()) {
+                throw new ConfigException(p + "processed-folder", "only IMAP mailboxes have folders");
+            }
+            inboxes.add(new InboxConfig(id, address, protocol, s.required(p + "host"), s.port(p + "port", defaultPort),
+                    s.optional(p + "user", address), s.required(p + "password"), s.optional(p + "folder", "INBOX"),
+                    processed, s.required(p + "jira-project"), s.optional(p + "issue-type", "Task"), language));
+        }
+        if (inboxes.isEmpty()) {
+            throw new ConfigException("redress.inbox.<id>.address", "no inbox is configured");
+        }
+        return List.copyOf(inboxes);
+    }
+
+    private static int positive(Settings s, String key, int fallback) {
+        int value = s.integer(key, fallback);
+        if (value < 1) {
+            throw new ConfigException(key, "must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    private static List<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The settings of the configuration file alone: the working directory's, else the jar's. */
+    public static Map<String, String> fileSettings() {
+        Path file = Path.of(CONFIG_FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                return parse(Files.readString(file, StandardCharsets.UTF_8));
+            }
+            try (InputStream in = RedressConfig.class.getClassLoader().getResourceAsStream(CONFIG_FILE)) {
+                if (in == null) {
+                    throw new ConfigException("redress.*", "no " + CONFIG_FILE + " in the working directory or the jar");
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new ConfigException("redress.*", "cannot read " + CONFIG_FILE + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> parse(String text) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = new StringReader(text)) {
+            properties.load(reader);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted().forEach(k -> values.put(k, properties.getProperty(k)));
+        return values;
+    }
+}

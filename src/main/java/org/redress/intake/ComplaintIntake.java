@@ -1,0 +1,178 @@
+package org.redress.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.redress.acknowledgement.AcknowledgementComposer;
+import org.redress.acknowledgement.ReplyMail;
+import org.redress.complaint.Complaint;
+import org.redress.config.InboxConfig;
+import org.redress.config.IntakeConfig;
+import org.redress.jira.JiraApi;
+import org.redress.jira.NewTicket;
+import org.redress.jira.TicketMapper;
+import org.redress.parsing.MailParser;
+import org.redress.screening.MailScreen;
+import org.redress.screening.ScreeningVerdict;
+import org.redress.store.ComplaintRegister;
+import org.redress.store.ConversationIndex;
+import org.redress.store.Database;
+import org.redress.store.Outbox;
+import org.redress.store.RegisterEntry;
+
+/**
+ * The steps from a raw mail to an open ticket and a queued acknowledgement. Each step first looks in the register
+ * for whether it already happened, and writes down that it did: this is what makes a re-polled mail, a restart or a
+ * second delivery of the same file harmless.
+ */
+public final class ComplaintIntake {
+    public static final String ACKNOWLEDGEMENT = "acknowledgement";
+
+    private final ComplaintRegister register;
+    private final Outbox outbox;
+    private final ConversationIndex conversations;
+    private final Database database;
+    private final MailParser parser;
+    private final MailScreen screen;
+    private final TicketMapper tickets;
+    private final JiraApi jira;
+    private final AcknowledgementComposer acknowledgements;
+    private final IntakeConfig config;
+    private final Clock clock;
+
+    public ComplaintIntake(ComplaintRegister register, Outbox outbox, ConversationIndex conversations,
+                           Database database, MailParser parser, MailScreen screen, TicketMapper tickets, JiraApi jira,
+                           AcknowledgementComposer acknowledgements, IntakeConfig config, Clock clock) {
+        this.register = register;
+        this.outbox = outbox;
+        this.conversations = conversations;
+        this.database = database;
+        this.parser = parser;
+        this.screen = screen;
+        this.tickets = tickets;
+        this.jira = jira;
+        this.acknowledgements = acknowledgements;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Records the mail (or finds its earlier record) before anything can fail on its content. */
+    public MailInProgress receive(InboxConfig inbox, byte[] raw, String channel) {
+        MailIdentity identity = MailIdentity.of(raw);
+        Optional<RegisterEntry> earlier = register.byDedupKey(identity.dedupKey());
+        if (earlier.isPresent() && !sameContent(earlier.get(), identity)) {
+            identity = identity.distinctFromEarlierMailWithSameId();
+        }
+        RegisterEntry entry = register.receive(identity.dedupKey(), identity.messageId(), identity.contentHash(),
+                channel, inbox.id(), raw, clock.instant());
+        return new MailInProgress(inbox, raw, entry);
+    }
+
+    public void parse(MailInProgress mail) {
+        Complaint complaint = parser.parse(mail.raw(), mail.inbox().id(), mail.entry().receivedAt());
+        mail.complaint(complaint);
+        register.describe(mail.entry().id(), complaint.sender().address(), complaint.subject(), complaint.language());
+    }
+
+    /** Not every mail to a complaints address is a complaint; what is not is recorded as ignored, with the reason. */
+    public void screen(MailInProgress mail) {
+        ScreeningVerdict verdict = screen.screen(mail.complaint());
+        if (!verdict.accepted()) {
+            register.ignored(mail.entry().id(), verdict.reason(), clock.instant());
+            mail.ignore();
+        }
+    }
+
+    public void openTicket(MailInProgress mail) {
+        if (mail.entry().ticketKey() != null) {
+            return;
+        }
+        String key = jira.createIssue(ticketFor(mail).request());
+        Instant now = clock.instant();
+        register.ticketed(mail.entry().id(), key, now);
+        database.inTransaction(connection -> {
+            conversations.record(connection, mail.complaint().messageId(), key, "in", now);
+            return null;
+        });
+        refresh(mail);
+    }
+
+    public void attachFiles(MailInProgress mail) {
+        if (mail.entry().attachmentsAt() != null) {
+            return;
+        }
+        var uploads = ticketFor(mail).uploads();
+        // files uploaded by an earlier, interrupted attempt are not uploaded twice
+        for (int i = mail.entry().uploadsDone(); i < uploads.size(); i++) {
+            jira.attach(mail.ticketKey(), uploads.get(i));
+            register.uploadDone(mail.entry().id(), i + 1);
+        }
+        register.attachmentsUploaded(mail.entry().id(), clock.instant());
+        refresh(mail);
+    }
+
+    /** Queues the acknowledgement and closes the intake of this mail in one transaction. */
+    public void acknowledge(MailInProgress mail) {
+        if (mail.entry().acknowledgedAt() != null) {
+            return;
+        }
+        Complaint complaint = mail.complaint();
+        String language = complaint.language() != null && config.languages().contains(complaint.language())
+                ? complaint.language() : mail.inbox().language();
+        Instant now = clock.instant();
+        ReplyMail reply = acknowledgements.compose(complaint, mail.entry().id(), mail.ticketKey(),
+                mail.inbox().address(), language, now);
+        database.inTransaction(connection -> {
+            outbox.enqueue(connection, mail.entry().id(), ACKNOWLEDGEMENT, reply.messageId(), reply.from(),
+                    reply.to(), reply.subject(), reply.toMime(), now);
+            conversations.record(connection, reply.messageId(), mail.ticketKey(), "out", now);
+            register.acknowledged(connection, mail.entry().id(), now);
+            return null;
+        });
+        refresh(mail);
+    }
+
+    /**
+     * Decides what a failure means for the mail: transient failures leave it for the next poll without counting;
+     * others count, and the mail is quarantined once it has failed {@code max-attempts} times.
+     */
+    public FailureDecision failed(MailInProgress mail, Throwable failure) {
+        String reason = describe(failure);
+        if (TransientFailure.is(failure)) {
+            return new FailureDecision(false, "waiting: " + reason);
+        }
+        int attempts = register.failedAttempt(mail.entry().id(), reason);
+        if (attempts < config.maxAttempts()) {
+            return new FailureDecision(false, "attempt " + attempts + " of " + config.maxAttempts() + " failed: " + reason);
+        }
+        String verdict = "failed " + attempts + " times: " + reason;
+        register.quarantined(mail.entry().id(), verdict, clock.instant());
+        return new FailureDecision(true, verdict);
+    }
+
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return (root.getClass().getSimpleName() + message).replaceAll("[\\r\\n]+", " ");
+    }
+
+    private NewTicket ticketFor(MailInProgress mail) {
+        if (mail.ticket() == null) {
+            InboxConfig inbox = mail.inbox();
+            mail.ticket(tickets.map(mail.complaint(), mail.entry().id(), inbox.address(), inbox.jiraProject(),
+                    inbox.issueType(), mail.raw()));
+        }
+        return mail.ticket();
+    }
+
+    private boolean sameContent(RegisterEntry earlier, MailIdentity identity) {
+        return register.contentHash(earlier.id()).map(identity.contentHash()::equals).orElse(true);
+    }
+
+    private void refresh(MailInProgress mail) {
+        mail.entry(register.byId(mail.entry().id()).orElseThrow());
+    }
+}

@@ -1,0 +1,89 @@
+package org.redress.intake;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What makes two deliveries the same mail. The Message-ID when there is one; a hash of the parts a sender writes
+ * (From, Date, Subject and the body) when there is none. The content hash leaves out the header block on purpose:
+ * every delivery adds its own Received and Return-Path lines, and a re-delivered mail must still be recognised.
+ *
+ * @param messageId   the Message-ID with angle brackets, or null
+ * @param contentHash SHA-256 (hex) of the body, below the header block
+ */
+public record MailIdentity(String messageId, String contentHash, String dedupKey) {
+
+    public static MailIdentity of(byte[] raw) {
+        int bodyStart = bodyStart(raw);
+        String messageId = null;
+        String from = "";
+        String date = "";
+        String subject = "";
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw, 0, bodyStart));
+            messageId = normalise(headers.getHeader("Message-ID", null));
+            from = nullToEmpty(headers.getHeader("From", ","));
+            date = nullToEmpty(headers.getHeader("Date", null));
+            subject = nullToEmpty(headers.getHeader("Subject", null));
+        } catch (MessagingException e) {
+            // unreadable header block: the content alone identifies the mail
+        }
+        String bodyHash = sha256(raw, bodyStart, raw.length - bodyStart);
+        String dedupKey = messageId != null ? messageId
+                : "sha256:" + sha256((from + "\n" + date + "\n" + subject + "\n" + bodyHash).getBytes(StandardCharsets.UTF_8));
+        return new MailIdentity(messageId, bodyHash, dedupKey);
+    }
+
+    /** A different mail that reuses a Message-ID we already have gets a key of its own. */
+    public MailIdentity distinctFromEarlierMailWithSameId() {
+        return new MailIdentity(messageId, contentHash, dedupKey + "#" + contentHash.substring(0, 16));
+    }
+
+    public static String sha256(byte[] bytes) {
+        return sha256(bytes, 0, bytes.length);
+    }
+
+    private static String sha256(byte[] bytes, int offset, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes, offset, length);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String normalise(String messageId) {
+        if (messageId == null) {
+            return null;
+        }
+        String id = messageId.strip();
+        int open = id.indexOf('<');
+        int close = id.indexOf('>', open + 1);
+        if (open >= 0 && close > open) {
+            id = id.substring(open, close + 1);
+        }
+        return id.length() < 3 || id.length() > 998 ? null : id;
+    }
+
+    private static int bodyStart(byte[] raw) {
+        for (int i = 0; i + 1 < raw.length; i++) {
+            if (raw[i] == '\n' && raw[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (raw[i] == '\n' && raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n') {
+                return i + 3;
+            }
+        }
+        return raw.length;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,79 @@
+package org.redress.intake;
+
+import org.redress.complaint.Complaint;
+import org.redress.config.InboxConfig;
+import org.redress.store.RegisterEntry;
+
+/**
+ * One mail on its way through the pipeline: what each step has learned so far. The register entry is the
+ * durable part; this object lives for one attempt.
+ */
+public final class MailInProgress {
+    private final InboxConfig inbox;
+    private final byte[] raw;
+    private RegisterEntry entry;
+    private Complaint complaint;
+    private org.redress.jira.NewTicket ticket;
+    private boolean ignored;
+
+    MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry) {
+        this.inbox = inbox;
+        this.raw = raw;
+        this.entry = entry;
+    }
+
+    public InboxConfig inbox() {
+        return inbox;
+    }
+
+    public byte[] raw() {
+        return raw;
+    }
+
+    public RegisterEntry entry() {
+        return entry;
+    }
+
+    void entry(RegisterEntry entry) {
+        this.entry = entry;
+    }
+
+    public Complaint complaint() {
+        return complaint;
+    }
+
+    void complaint(Complaint complaint) {
+        this.complaint = complaint;
+    }
+
+    org.redress.jira.NewTicket ticket() {
+        return ticket;
+    }
+
+    void ticket(org.redress.jira.NewTicket ticket) {
+        this.ticket = ticket;
+    }
+
+    /** True when an earlier delivery of this mail was already handled to the end: nothing more to do. */
+    public boolean isAlreadyHandled() {
+        return entry.finished();
+    }
+
+    /** True when screening decided this is not a complaint. */
+    public boolean isIgnored() {
+        return ignored;
+    }
+
+    void ignore() {
+        this.ignored = true;
+    }
+
+    public String ticketKey() {
+        return entry.ticketKey();
+    }
+
+    @Override
+    public String toString() {
+        return "mail #" + entry.id() + " " + entry.dedupKey() + " in " + inbox.id();
+    }
+}

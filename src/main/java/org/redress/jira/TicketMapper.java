@@ -1,0 +1,145 @@
+package org.redress.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.redress.complaint.Attachment;
+import org.redress.complaint.Complaint;
+
+/**
+ * Turns a complaint into a Jira Cloud create-issue request. Everything the agent needs is in the description, so
+ * they never have to open the .eml; the customer's address is also kept as an issue property so the gateway can
+ * find the customer's tickets again. Jira's size limits are met here: text that does not fit is cut in the
+ * description and attached in full.
+ */
+public final class TicketMapper {
+    static final String FULL_TEXT_FILE = "complaint-full-text.txt";
+    private static final int EXCERPT_CHARS = 6_000;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper json;
+    private final String customerProperty;
+
+    public TicketMapper(ObjectMapper json, String customerProperty) {
+        this.json = json;
+        this.customerProperty = customerProperty;
+    }
+
+    /**
+     * @param complaintId the register id, kept on the issue so a ticket always leads back to its record
+     * @param inboxAddress where the customer wrote to
+     * @param rawMime      the original message, attached as-is
+     */
+    public NewTicket map(Complaint complaint, long complaintId, String inboxAddress, String project, String issueType,
+                         byte[] rawMime) {
+        List<Upload> uploads = new ArrayList<>();
+        uploads.add(new Upload("original-message-" + complaintId + ".eml", "message/rfc822", rawMime));
+        for (Attachment attachment : complaint.attachments()) {
+            uploads.add(new Upload(attachment.filename(), attachment.mediaType(), attachment.content()));
+        }
+
+        int textBudget = complaint.text().length();
+        int excerptBudget = EXCERPT_CHARS;
+        JsonNode description = description(complaint, inboxAddress, textBudget, excerptBudget);
+        while (size(description) > JiraLimits.TEXT_FIELD_MAX - 512) {
+            textBudget = textBudget / 2;
+            excerptBudget = excerptBudget / 2;
+            description = description(complaint, inboxAddress, textBudget, excerptBudget);
+        }
+        if (textBudget < complaint.text().length()) {
+            uploads.add(new Upload(FULL_TEXT_FILE, "text/plain; charset=UTF-8",
+                    complaint.text().getBytes(StandardCharsets.UTF_8)));
+        }
+
+        ObjectNode request = json.createObjectNode();
+        ObjectNode fields = request.putObject("fields");
+        fields.putObject("project").put("key", project);
+        fields.putObject("issuetype").put("name", issueType);
+        fields.put("summary", JiraLimits.summary(complaint.subject(), "Complaint from " + complaint.sender().address()));
+        fields.set("description", description);
+        ArrayNode labels = fields.putArray("labels");
+        labels.add("redress");
+        labels.add(JiraLimits.label("channel-" + complaint.channel()));
+        labels.add(JiraLimits.label("lang-" + (complaint.language() == null ? "unknown" : complaint.language())));
+        ObjectNode property = request.putArray("properties").addObject();
+        property.put("key", customerProperty);
+        ObjectNode value = property.putObject("value");
+        value.put("email", complaint.sender().address());
+        if (complaint.sender().displayName() != null) {
+            value.put("name", complaint.sender().displayName());
+        }
+        value.put("inbox", complaint.inbox());
+        value.put("channel", complaint.channel());
+        value.put("complaintId", complaintId);
+        if (complaint.messageId() != null) {
+            value.put("messageId", complaint.messageId());
+        }
+        return new NewTicket(request, uploads);
+    }
+
+    private JsonNode description(Complaint complaint, String inboxAddress, int textBudget, int excerptBudget) {
+        Adf adf = new Adf();
+        adf.labelled("From", complaint.sender().toString());
+        adf.labelled("To", inboxAddress + " (" + complaint.channel() + ")");
+        adf.labelled("Received", WHEN.format(complaint.receivedAt()));
+        adf.labelled("Language", complaint.language() == null ? "not detected" : complaint.language());
+        if (complaint.recipients().size() > 1) {
+            adf.labelled("Also addressed to", String.join(", ", complaint.recipients()));
+        }
+        adf.rule();
+        adf.heading(3, "Message");
+        String text = complaint.text();
+        if (text.isBlank()) {
+            adf.paragraph("(The message has no text.)");
+        } else if (textBudget < text.length()) {
+            adf.prose(text.substring(0, Math.max(0, textBudget)));
+            adf.paragraph("[… the message is longer than Jira allows in a description; the full text is attached as "
+                    + FULL_TEXT_FILE + "]");
+        } else {
+            adf.prose(text);
+        }
+        if (!complaint.attachments().isEmpty()) {
+            adf.heading(3, "Attachments");
+            List<String> items = new ArrayList<>();
+            for (Attachment attachment : complaint.attachments()) {
+                items.add(attachment.filename() + " (" + attachment.mediaType() + ", " + humanSize(attachment.size()) + ")");
+            }
+            adf.bulletList(items);
+            for (Attachment attachment : complaint.attachments()) {
+                if (!attachment.extractedText().isBlank()) {
+                    adf.heading(4, "Text of " + attachment.filename());
+                    String extracted = attachment.extractedText().strip();
+                    adf.quote(extracted.length() > excerptBudget
+                            ? extracted.substring(0, excerptBudget) + " […]" : extracted);
+                }
+            }
+        }
+        return adf.document();
+    }
+
+    private int size(JsonNode node) {
+        try {
+            return json.writeValueAsString(node).length();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,73 @@
+package org.redress.sandbox;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.redress.config.SandboxConfig;
+import org.redress.sandbox.jira.JiraSandbox;
+
+/**
+ * Everything the gateway talks to, on loopback, for a demo or a test: a real mail server (GreenMail: SMTP, IMAP and
+ * POP3, any login accepted, a mailbox per address created on delivery) and the Jira sandbox. It is a sandbox, not a
+ * mail server or a Jira for production use.
+ */
+public final class Sandbox implements AutoCloseable {
+    private final SandboxConfig config;
+    private final Path jiraDataDir;
+    private GreenMail mail;
+    private JiraSandbox jira;
+
+    /** @param jiraDataDir where the Jira sandbox keeps its issues across restarts, or null to keep them in memory */
+    public Sandbox(SandboxConfig config, Path jiraDataDir) {
+        this.config = config;
+        this.jiraDataDir = jiraDataDir;
+    }
+
+    public Sandbox start() throws IOException {
+        mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(config.smtpPort(), config.host(), ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(config.imapPort(), config.host(), ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(config.pop3Port(), config.host(), ServerSetup.PROTOCOL_POP3)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        List<String> projects = Arrays.stream(config.jiraProjects().split(",")).map(String::trim).toList();
+        try {
+            jira = new JiraSandbox(config.host(), config.jiraPort(), jiraDataDir, projects).start();
+        } catch (IOException | RuntimeException e) {
+            mail.stop();
+            throw e;
+        }
+        return this;
+    }
+
+    public GreenMail mail() {
+        return mail;
+    }
+
+    public JiraSandbox jira() {
+        return jira;
+    }
+
+    /** A few lines telling a person what runs where. */
+    public String describe() {
+        return "Sandbox (for demos and tests, not production):\n"
+                + "  mail server  SMTP " + config.host() + ":" + config.smtpPort() + ", IMAP " + config.host() + ":"
+                + config.imapPort() + ", POP3 " + config.host() + ":" + config.pop3Port()
+                + "  (any password; log in with the e-mail address)\n"
+                + "  Jira sandbox " + jira.baseUrl() + "/  (issues, attachments, comments; any basic-auth login)";
+    }
+
+    @Override
+    public void close() {
+        if (jira != null) {
+            jira.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.redress.sandbox.jira;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Upload and download of attachments. Uploads go through Jira's XSRF guard and per-file size
+ * limit; downloads never let a stored file run as a page of the sandbox's origin, since the files
+ * are whatever customers sent.
+ */
+final class AttachmentEndpoints {
+
+    private final SandboxIssues issues;
+    private final long maxAttachmentBytes;
+
+    AttachmentEndpoints(SandboxIssues issues, long maxAttachmentBytes) {
+        this.issues = issues;
+        this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    void upload(HttpCall call, SandboxUser user) {
+        String token = call.header("x-atlassian-token");
+        if (token == null || !(token.trim().equalsIgnoreCase("no-check") || token.trim().equalsIgnoreCase("nocheck"))) {
+            throw JiraErrors.messages(403, "XSRF check failed");
+        }
+        issues.get(call.pathParam(0), FieldSelection.IDS_ONLY, List.of());
+        String boundary = MultipartForm.boundary(call.header("content-type"));
+        if (boundary == null) {
+            throw JiraErrors.messages(415, "Unsupported Media Type: attachments must be sent as multipart/form-data with a boundary");
+        }
+        List<MultipartForm.Part> parts;
+        try {
+            parts = MultipartForm.parse(call.body(), boundary);
+        } catch (IllegalArgumentException e) {
+            throw JiraErrors.messages(400, "Malformed multipart/form-data body: " + e.getMessage());
+        }
+        List<MultipartForm.Part> files = parts.stream().filter(p -> "file".equals(p.name())).toList();
+        if (files.isEmpty()) {
+            throw JiraErrors.messages(400, "No attachments found: send the files as multipart parts named 'file'.");
+        }
+        for (MultipartForm.Part file : files) {
+            if (file.filename() == null || file.filename().isBlank()) {
+                throw JiraErrors.messages(400, "Each 'file' part needs a filename in its Content-Disposition header.");
+            }
+            if (file.content().length > maxAttachmentBytes) {
+                throw JiraErrors.messages(413, "The file '" + file.filename() + "' is too large: " + file.content().length
+                        + " bytes exceeds the attachment size limit of " + maxAttachmentBytes + " bytes.");
+            }
+        }
+        call.json(200, issues.addAttachments(call.pathParam(0), files, user));
+    }
+
+    void metadata(HttpCall call, SandboxUser user) {
+        call.json(200, issues.attachmentMetadata(call.pathParam(0)));
+    }
+
+    void content(HttpCall call, SandboxUser user) {
+        send(call, issues.attachmentContent(call.pathParam(0)));
+    }
+
+    /** The browser download link of the HTML pages; unauthenticated like the pages themselves. */
+    void download(HttpCall call, SandboxUser user) {
+        SandboxIssues.AttachmentContent content;
+        try {
+            content = issues.attachmentContent(call.pathParam(0));
+        } catch (JiraErrors.Failure e) {
+            call.html(404, SandboxPages.notFound("attachment " + call.pathParam(0)));
+            return;
+        }
+        send(call, content);
+    }
+
+    private static void send(HttpCall call, SandboxIssues.AttachmentContent content) {
+        call.send(200, content.mimeType(), content.bytes(), Map.of(
+                "Content-Disposition", "attachment; filename*=UTF-8''" + rfc8187(content.filename()),
+                "Content-Security-Policy", "sandbox; default-src 'none'"));
+    }
+
+    private static String rfc8187(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,297 @@
+package org.redress.sandbox.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * A local HTTP server that answers the part of the Jira Cloud REST API v3 the gateway uses, with
+ * Jira's validation, limits and error bodies. It exists so a newcomer's demo and every test run
+ * against something that fails the way Jira fails, without an Atlassian site or credentials. It
+ * is not Jira and says so in its pages and server info.
+ *
+ * <p>Each instance owns all of its state (no statics), so several sandboxes can run in one JVM.
+ */
+public final class JiraSandbox implements AutoCloseable {
+
+    /** Jira Cloud's default per-file limit is larger; 25 MiB matches typical mail attachment limits. */
+    public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(JiraSandbox.class.getName());
+    private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,9}");
+    private static final long MIN_REQUEST_BYTES = 16L * 1024 * 1024;
+
+    private final String host;
+    private final int requestedPort;
+    private final Path dataDir;
+    private final List<String> projectKeys;
+    private volatile Consumer<RecordedRequest> requestListener;
+    private Clock clock = Clock.systemUTC();
+    private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
+
+    private HttpServer server;
+    private ExecutorService executor;
+    private SandboxIssues issues;
+    private Routes routes;
+    private String baseUrl;
+    private boolean closed;
+
+    /**
+     * @param host        interface to listen on, e.g. "127.0.0.1"
+     * @param port        0 picks a free port
+     * @param dataDir     null = in memory only; otherwise state persists in dataDir (JSON + attachment files) across restarts
+     * @param projectKeys the projects issues may be created in, e.g. "CS"
+     */
+    public JiraSandbox(String host, int port, Path dataDir, List<String> projectKeys) {
+        this.host = Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        this.requestedPort = port;
+        this.dataDir = dataDir;
+        if (projectKeys == null || projectKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one project key is required, e.g. \"CS\"");
+        }
+        for (String key : projectKeys) {
+            if (key == null || !PROJECT_KEY.matcher(key).matches()) {
+                throw new IllegalArgumentException("not a Jira project key (upper case letter, then letters, digits or _): " + key);
+            }
+        }
+        this.projectKeys = List.copyOf(projectKeys);
+    }
+
+    /** Per-file upload limit; larger files are refused with 413. Call before {@link #start()}. */
+    public synchronized JiraSandbox maxAttachmentBytes(long bytes) {
+        requireNotStarted();
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative limit");
+        }
+        this.maxAttachmentBytes = bytes;
+        return this;
+    }
+
+    /** The clock for created/updated timestamps and relative JQL dates. Call before {@link #start()}. */
+    public synchronized JiraSandbox clock(Clock clock) {
+        requireNotStarted();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** Binds the port and, with a data directory, loads the saved state. Port 0 picks a free port. */
+    public synchronized JiraSandbox start() throws IOException {
+        requireNotStarted();
+        if (closed) {
+            throw new IllegalStateException("this sandbox was closed; create a new one");
+        }
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
+        try {
+            baseUrl = "http://" + urlHost(host) + ":" + http.getAddress().getPort();
+            issues = new SandboxIssues(projectKeys, dataDir == null ? null : new SandboxStateFile(dataDir), clock, baseUrl);
+            routes = routes(issues);
+            AtomicInteger threads = new AtomicInteger();
+            int port = http.getAddress().getPort();
+            executor = Executors.newFixedThreadPool(16, r -> {
+                Thread t = new Thread(r, "jira-sandbox-" + port + "-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            http.setExecutor(executor);
+            http.createContext("/", this::handle);
+            http.start();
+            server = http;
+        } catch (IOException | RuntimeException e) {
+            http.stop(0);
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+            throw e;
+        }
+        return this;
+    }
+
+    private Routes routes(SandboxIssues store) {
+        IssueEndpoints issue = new IssueEndpoints(store);
+        AttachmentEndpoints attachments = new AttachmentEndpoints(store, maxAttachmentBytes);
+        SearchEndpoint search = new SearchEndpoint(store);
+        AccountEndpoints account = new AccountEndpoints(() -> baseUrl, clock);
+        PageEndpoints pages = new PageEndpoints(store);
+        return new Routes()
+                .api("GET", "/rest/api/3/myself", account::myself)
+                .api("GET", "/rest/api/3/serverInfo", account::serverInfo)
+                .api("POST", "/rest/api/3/issue", issue::create)
+                .api("GET", "/rest/api/3/issue/{issueIdOrKey}", issue::get)
+                .api("PUT", "/rest/api/3/issue/{issueIdOrKey}", issue::edit)
+                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/comment", issue::comments)
+                .api("POST", "/rest/api/3/issue/{issueIdOrKey}/comment", issue::addComment)
+                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/transitions", issue::transitions)
+                .api("POST", "/rest/api/3/issue/{issueIdOrKey}/transitions", issue::transition)
+                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/properties", issue::propertyKeys)
+                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", issue::property)
+                .api("PUT", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", issue::setProperty)
+                .api("DELETE", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", issue::deleteProperty)
+                .api("POST", "/rest/api/3/issue/{issueIdOrKey}/attachments", attachments::upload)
+                .api("GET", "/rest/api/3/attachment/{id}", attachments::metadata)
+                .api("GET", "/rest/api/3/attachment/content/{id}", attachments::content)
+                .api("GET", "/rest/api/3/search/jql", search::get)
+                .api("POST", "/rest/api/3/search/jql", search::post)
+                .page("GET", "/", pages::index)
+                .page("GET", "/browse/{issueKey}", pages::browse)
+                .page("GET", "/secure/attachment/{id}/{filename}", attachments::download);
+    }
+
+    /** The bound port; only valid after {@link #start()}. */
+    public synchronized int port() {
+        requireStarted();
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>} (the configured host when it is a specific address). */
+    public synchronized String baseUrl() {
+        requireStarted();
+        return baseUrl;
+    }
+
+    /** Called for every request received, before it is handled; null removes the listener. */
+    public void setRequestListener(Consumer<RecordedRequest> listener) {
+        this.requestListener = listener;
+    }
+
+    /** The same JSON as GET /rest/api/3/issue/{key}, or null when there is no such issue. */
+    public JsonNode issue(String key) {
+        return store().issueOrNull(key);
+    }
+
+    /** All issue keys in creation order. */
+    public List<String> issueKeys() {
+        return store().keys();
+    }
+
+    /** The stored bytes of an attachment, or null when there is no such attachment. */
+    public byte[] attachmentContent(String attachmentId) {
+        return store().attachmentBytesOrNull(attachmentId);
+    }
+
+    /** Stops the server. State already written to the data directory stays; reading state still works. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    private synchronized SandboxIssues store() {
+        if (issues == null) {
+            throw new IllegalStateException("start() the sandbox first");
+        }
+        return issues;
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException(closed ? "the sandbox is closed" : "start() the sandbox first");
+        }
+    }
+
+    private void requireNotStarted() {
+        if (server != null) {
+            throw new IllegalStateException("the sandbox is already started");
+        }
+    }
+
+    private long maxRequestBytes() {
+        return Math.max(MIN_REQUEST_BYTES, maxAttachmentBytes * 4 + 1024 * 1024);
+    }
+
+    private static String urlHost(String host) {
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private void handle(HttpExchange exchange) {
+        try {
+            HttpCall call = HttpCall.read(exchange, maxRequestBytes());
+            Consumer<RecordedRequest> listener = requestListener;
+            if (listener != null) {
+                try {
+                    listener.accept(call.recorded());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "Jira sandbox request listener failed", e);
+                    respond(call, JiraErrors.messages(500, "The Redress Jira sandbox's request listener failed: " + e));
+                    return;
+                }
+            }
+            dispatch(call);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void dispatch(HttpCall call) {
+        try {
+            if (call.bodyTooLarge()) {
+                throw JiraErrors.messages(413, "The request is too large for the Redress Jira sandbox (limit "
+                        + maxRequestBytes() + " bytes).");
+            }
+            boolean api = call.path().startsWith("/rest/");
+            SandboxUser user = null;
+            if (api) {
+                user = SandboxUser.fromAuthorization(call.header("authorization"));
+                if (user == null) {
+                    throw JiraErrors.notAuthenticated();
+                }
+            }
+            Routes.Resolution resolution = routes.resolve(call.method(), call.segments());
+            if (!resolution.found()) {
+                if (resolution.pathExists()) {
+                    throw JiraErrors.methodNotAllowed(String.join(", ", resolution.allowedMethods()));
+                }
+                throw JiraErrors.notFound("No resource at " + call.path() + " in the Redress Jira sandbox.");
+            }
+            call.pathParams(resolution.params());
+            resolution.route().handler().handle(call, user);
+        } catch (JiraErrors.Failure failure) {
+            respond(call, failure);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Jira sandbox failed on " + call.method() + " " + call.path(), e);
+            respond(call, JiraErrors.messages(500, "Internal error in the Redress Jira sandbox: " + e));
+        }
+    }
+
+    private static void respond(HttpCall call, JiraErrors.Failure failure) {
+        if (!call.responded()) {
+            call.json(failure.status(), failure.body(), failure.headers());
+        }
+    }
+}

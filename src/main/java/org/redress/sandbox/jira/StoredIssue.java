@@ -1,0 +1,37 @@
+package org.redress.sandbox.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An issue as the sandbox keeps it: only what the sandbox cannot derive. Mutable and unsynchronised
+ * on purpose; every access goes through {@link SandboxIssues}, which holds the lock, and the
+ * fields map one to one onto the persisted JSON.
+ */
+final class StoredIssue {
+    long id;
+    String key;
+    String projectKey;
+    String issueTypeId;
+    String summary;
+    /** ADF document, or null. */
+    JsonNode description;
+    List<String> labels = new ArrayList<>();
+    String statusId;
+    /** Resolution option id, or null while unresolved. */
+    String resolutionId;
+    Long resolutionDate;
+    String priorityId;
+    long created;
+    long updated;
+    String reporterAccountId;
+    String reporterEmail;
+    String reporterName;
+    List<StoredComment> comments = new ArrayList<>();
+    List<StoredAttachment> attachments = new ArrayList<>();
+    Map<String, JsonNode> properties = new LinkedHashMap<>();
+}

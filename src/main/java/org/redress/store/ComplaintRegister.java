@@ -1,0 +1,192 @@
+package org.redress.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record of every mail taken in and what became of it. It is also the idempotency record: a mail is looked up
+ * by its dedup key before anything is done, and each step writes down that it is done, so that a re-polled or
+ * re-delivered mail resumes where it stopped instead of opening a second ticket or sending a second
+ * acknowledgement.
+ */
+public final class ComplaintRegister {
+    private static final String COLUMNS = "id, dedup_key, message_id, inbox, sender, subject, language, ticket_key, "
+            + "outcome, reason, attempts, uploads_done, raw_mail_id, received_at, ticketed_at, attachments_at, acknowledged_at, completed_at";
+
+    private final Database database;
+    private final RawMailStore rawMail;
+
+    public ComplaintRegister(Database database, RawMailStore rawMail) {
+        this.database = database;
+        this.rawMail = rawMail;
+    }
+
+    /**
+     * Records a mail as received, keeping its raw bytes, or returns the entry it already has. Two pollers racing on
+     * the same mail both get the one row.
+     */
+    public RegisterEntry receive(String dedupKey, String messageId, String contentHash, String channel, String inbox,
+                                 byte[] raw, Instant now) {
+        Optional<RegisterEntry> existing = byDedupKey(dedupKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            database.inTransaction(connection -> {
+                long rawId = rawMail.store(connection, raw, contentHash, now);
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO complaint (dedup_key, message_id, content_hash, channel, inbox, outcome, raw_mail_id, received_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, dedupKey);
+                    insert.setString(2, messageId);
+                    insert.setString(3, contentHash);
+                    insert.setString(4, channel);
+                    insert.setString(5, inbox);
+                    insert.setString(6, Outcome.RECEIVED.code());
+                    insert.setLong(7, rawId);
+                    insert.setTimestamp(8, Timestamp.from(now));
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            // a concurrent poller inserted the same key first: its row is the one
+            return byDedupKey(dedupKey).orElseThrow(() -> e);
+        }
+        return byDedupKey(dedupKey).orElseThrow();
+    }
+
+    public Optional<RegisterEntry> byDedupKey(String dedupKey) {
+        return queryOne("SELECT " + COLUMNS + " FROM complaint WHERE dedup_key = ?", dedupKey);
+    }
+
+    public Optional<RegisterEntry> byId(long id) {
+        return queryOne("SELECT " + COLUMNS + " FROM complaint WHERE id = ?", id);
+    }
+
+    /** The register, newest first, for the API and for tests. */
+    public List<RegisterEntry> all() {
+        return query("SELECT " + COLUMNS + " FROM complaint ORDER BY id DESC");
+    }
+
+    public List<RegisterEntry> withOutcome(Outcome outcome) {
+        return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? ORDER BY id", outcome.code());
+    }
+
+    public void describe(long id, String sender, String subject, String language) {
+        update("UPDATE complaint SET sender = ?, subject = ?, language = ? WHERE id = ?",
+                truncate(sender, 320), truncate(subject, 1000), language, id);
+    }
+
+    public void ticketed(long id, String ticketKey, Instant now) {
+        update("UPDATE complaint SET ticket_key = ?, ticketed_at = ? WHERE id = ?", ticketKey, Timestamp.from(now), id);
+    }
+
+    public void uploadDone(long id, int uploadsDone) {
+        update("UPDATE complaint SET uploads_done = ? WHERE id = ?", uploadsDone, id);
+    }
+
+    public void attachmentsUploaded(long id, Instant now) {
+        update("UPDATE complaint SET attachments_at = ? WHERE id = ?", Timestamp.from(now), id);
+    }
+
+    /** The acknowledgement is in the outbox: the complaint is handled as far as intake goes. */
+    public void acknowledged(Connection connection, long id, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE complaint SET acknowledged_at = ?, completed_at = ?, outcome = ? WHERE id = ?")) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setString(3, Outcome.TICKETED.code());
+            statement.setLong(4, id);
+            statement.executeUpdate();
+        }
+    }
+
+    public void ignored(long id, String reason, Instant now) {
+        finish(id, Outcome.IGNORED, reason, now);
+    }
+
+    public void quarantined(long id, String reason, Instant now) {
+        finish(id, Outcome.QUARANTINED, reason, now);
+    }
+
+    /** Counts one more failed attempt on a mail and returns how many there have been. */
+    public int failedAttempt(long id, String reason) {
+        update("UPDATE complaint SET attempts = attempts + 1, reason = ? WHERE id = ?", truncate(reason, 4000), id);
+        return byId(id).map(RegisterEntry::attempts).orElse(0);
+    }
+
+    public Optional<String> contentHash(long id) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT content_hash FROM complaint WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public byte[] rawMail(RegisterEntry entry) {
+        return rawMail.load(entry.rawMailId());
+    }
+
+    private void finish(long id, Outcome outcome, String reason, Instant now) {
+        update("UPDATE complaint SET outcome = ?, reason = ?, completed_at = ? WHERE id = ?",
+                outcome.code(), truncate(reason, 4000), Timestamp.from(now), id);
+    }
+
+    private void update(String sql, Object... parameters) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private Optional<RegisterEntry> queryOne(String sql, Object... parameters) {
+        List<RegisterEntry> rows = query(sql, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private List<RegisterEntry> query(String sql, Object... parameters) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                List<RegisterEntry> rows = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new RegisterEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                Outcome.of(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getLong(13),
+                                instant(rs, 14), instant(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,72 @@
+package org.redress.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.redress.config.DatabaseConfig;
+
+/**
+ * The connection pool, with the schema brought up to date by Flyway before anything else touches it.
+ * A database that cannot be reached stops start-up with the URL in the message.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    public Database(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.url());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(8);
+        hikari.setPoolName("redress-db");
+        hikari.setInitializationFailTimeout(10_000);
+        if (config.schema() != null) {
+            hikari.setSchema(config.schema());
+        }
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot connect to the database " + config.url() + ": " + e.getMessage(), e);
+        }
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (config.schema() != null) {
+            flyway.schemas(config.schema()).createSchemas(true);
+        }
+        flyway.load().migrate();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs work in one transaction: all of it is kept, or none of it. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** A unit of JDBC work. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

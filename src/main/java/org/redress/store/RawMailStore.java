@@ -1,0 +1,48 @@
+package org.redress.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * The raw MIME of every mail taken in, kept in the database so that a quarantined mail stays retrievable and any
+ * node of a cluster can reprocess it.
+ */
+public final class RawMailStore {
+    private final Database database;
+
+    public RawMailStore(Database database) {
+        this.database = database;
+    }
+
+    long store(Connection connection, byte[] raw, String sha256, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO raw_mail (sha256, size_bytes, content, stored_at) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, sha256);
+            insert.setLong(2, raw.length);
+            insert.setBytes(3, raw);
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public byte[] load(long id) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT content FROM raw_mail WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        });
+    }
+}

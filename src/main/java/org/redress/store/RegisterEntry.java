@@ -1,0 +1,15 @@
+package org.redress.store;
+
+import java.time.Instant;
+
+/** One row of the complaint register, as far as the pipeline needs it to know what is already done. */
+public record RegisterEntry(long id, String dedupKey, String messageId, String inbox, String sender, String subject,
+                           String language, String ticketKey, Outcome outcome, String reason, int attempts, int uploadsDone,
+                           long rawMailId, Instant receivedAt, Instant ticketedAt, Instant attachmentsAt,
+                           Instant acknowledgedAt, Instant completedAt) {
+
+    /** Nothing is left to do for this mail: a re-delivery of it is only marked handled. */
+    public boolean finished() {
+        return outcome != Outcome.RECEIVED;
+    }
+}

@@ -1,0 +1,98 @@
+package org.redress.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RedressConfigTest {
+
+    private static Map<String, String> shippedConfig() {
+        return new LinkedHashMap<>(RedressConfig.fileSettings());
+    }
+
+    @Test
+    void shippedConfigurationPointsAtTheSandbox() {
+        RedressConfig config = RedressConfig.from(shippedConfig(), Map.of());
+        assertThat(config.jira().url()).isEqualTo("http://127.0.0.1:8089");
+        assertThat(config.smtp().port()).isEqualTo(3025);
+        assertThat(config.inboxes()).extracting(InboxConfig::address).containsExactlyInAnyOrder(
+                "reclamations@lumiere.example", "reclami@lumiere.example", "complaints@lumiere.example");
+        assertThat(config.inboxes()).allSatisfy(inbox -> assertThat(inbox.port()).isEqualTo(3143));
+        assertThat(config.acknowledgement().firstResponse()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void misspelledKeyStopsStartUpNamingTheKey() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.intake.pol-interval", "PT1S");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("redress.intake.pol-interval")
+                .hasMessageContaining("not a known setting");
+    }
+
+    @Test
+    void missingRequiredInboxSettingNamesTheKey() {
+        Map<String, String> values = shippedConfig();
+        values.remove("redress.inbox.reclami.jira-project");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("redress.inbox.reclami.jira-project");
+    }
+
+    @Test
+    void badDurationNamesTheKeyAndTheExpectedForm() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.acknowledgement.first-response", "24 hours");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.acknowledgement.first-response")
+                .hasMessageContaining("ISO-8601");
+    }
+
+    @Test
+    void secretFromUnsetEnvironmentVariableNamesBothKeyAndVariable() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.jira.token", "${env:REDRESS_TEST_UNSET_TOKEN}");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.jira.token")
+                .hasMessageContaining("REDRESS_TEST_UNSET_TOKEN");
+    }
+
+    @Test
+    void secretComesFromTheEnvironmentAndIsNeverPrinted() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.inbox.reclami.password", "${env:RECLAMI_PW}");
+        RedressConfig config = RedressConfig.from(values, Map.of("RECLAMI_PW", "s3cr3t-pw"));
+        InboxConfig reclami = config.inbox("reclami");
+        assertThat(reclami.password()).isEqualTo("s3cr3t-pw");
+        assertThat(reclami.toString()).doesNotContain("s3cr3t-pw");
+        assertThat(config.toString()).doesNotContain("s3cr3t-pw");
+    }
+
+    @Test
+    void keyOutsideRedressAndCamelIsRejected() {
+        Map<String, String> values = shippedConfig();
+        values.put("redres.jira.url", "http://x");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redres.jira.url");
+    }
+
+    @Test
+    void unknownProtocolListsTheAllowedOnes() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.inbox.complaints.protocol", "exchange");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.inbox.complaints.protocol")
+                .hasMessageContaining("imaps");
+    }
+
+    @Test
+    void dataCenterIsRefusedRatherThanHalfSupported() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.jira.flavour", "datacenter");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.jira.flavour");
+    }
+}

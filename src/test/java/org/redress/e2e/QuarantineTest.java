@@ -1,0 +1,54 @@
+package org.redress.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.store.Outcome;
+import org.redress.store.RegisterEntry;
+import org.redress.testing.TestDatabase;
+import org.redress.testing.TestStack;
+
+/** A mail that cannot be handled is retried a bounded number of times, then quarantined with its reason; nothing is lost. */
+class QuarantineTest {
+    private static final String BROKEN = "broken@lumiere.example";
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void mailJiraKeepsRefusingIsQuarantinedWithJirasReasonAndStaysRetrievable() throws Exception {
+        // an inbox pointed at a Jira project that does not exist: Jira answers 400 to every ticket it opens
+        Map<String, String> brokenInbox = Map.of(
+                "redress.intake.max-attempts", "2",
+                "redress.inbox.broken.address", BROKEN,
+                "redress.inbox.broken.host", "127.0.0.1",
+                "redress.inbox.broken.password", "any",
+                "redress.inbox.broken.jira-project", "NOPE");
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, brokenInbox)) {
+            byte[] raw = Files.readAllBytes(RedeliveryAndRestartTest.sample("05"));
+            stack.deliver(raw, BROKEN);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.count(BROKEN, "Quarantine") == 1);
+
+            RegisterEntry quarantined = stack.gateway().register().withOutcome(Outcome.QUARANTINED).get(0);
+            assertThat(quarantined.reason()).contains("failed 2 times").contains("project");
+            assertThat(quarantined.attempts()).isEqualTo(2);
+            String kept = new String(stack.gateway().register().rawMail(quarantined), StandardCharsets.ISO_8859_1);
+            assertThat(kept).contains("<179534062512.13736.15125181123898986824@example.de>");
+            assertThat(stack.count(BROKEN, "INBOX")).isZero();
+            assertThat(stack.issueKeys()).isEmpty();
+            assertThat(stack.mailbox("juergen.weiss@example.de")).as("no acknowledgement without a ticket").isEmpty();
+
+            // the gateway keeps taking complaints
+            stack.deliver(Files.readAllBytes(RedeliveryAndRestartTest.sample("04")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().outbox().count("sent") == 1);
+            assertThat(stack.issueKeys()).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.redress.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.store.RegisterEntry;
+import org.redress.testing.SharedFiles;
+import org.redress.testing.TestDatabase;
+import org.redress.testing.TestStack;
+
+/** A mail delivered twice, or a gateway stopped and started mid-batch, never gives a second ticket or answer. */
+class RedeliveryAndRestartTest {
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void sameFileDeliveredTwiceOpensOneTicketAndSendsOneAcknowledgement() throws Exception {
+        byte[] raw = Files.readAllBytes(sample("04"));
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            stack.deliver(raw);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().outbox().count("sent") == 1);
+            stack.deliver(raw);
+            stack.deliver(raw);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.unseen(TestStack.COMPLAINTS) == 0);
+            Thread.sleep(1500);
+            assertThat(stack.issueKeys()).hasSize(1);
+            assertThat(stack.mailbox("tom.baker@example.co.uk")).hasSize(1);
+            assertThat(stack.gateway().register().all()).hasSize(1);
+        }
+    }
+
+    @Test
+    void gatewayStoppedMidBatchAndRestartedFinishesEveryMailOnce() throws Exception {
+        List<Path> samples = SharedFiles.files("samples", ".eml");
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            for (Path sample : samples) {
+                stack.deliver(Files.readAllBytes(sample));
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !stack.issueKeys().isEmpty());
+            stack.stopGateway();
+            int ticketsAtStop = stack.issueKeys().size();
+            stack.startGateway();
+            for (Path sample : samples) {
+                stack.deliver(Files.readAllBytes(sample));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> stack.gateway().outbox().count("sent") == 9
+                    && stack.gateway().register().all().stream().allMatch(RegisterEntry::finished)
+                    && stack.unseen(TestStack.COMPLAINTS) + stack.unseen(TestStack.RECLAMI)
+                    + stack.unseen(TestStack.RECLAMATIONS) == 0);
+            Thread.sleep(1500);
+            System.out.printf("stopped with %d of 9 tickets open; after restart and re-delivery: %d tickets%n",
+                    ticketsAtStop, stack.issueKeys().size());
+            assertThat(stack.issueKeys()).hasSize(9);
+            assertThat(stack.gateway().outbox().count("sent")).isEqualTo(9);
+            assertThat(stack.mailbox("tom.baker@example.co.uk")).hasSize(2);
+            assertThat(stack.mailbox("claire.dubois@example.org")).hasSize(2);
+            assertThat(stack.specViolations()).isEmpty();
+        }
+    }
+
+    static Path sample(String prefix) {
+        return SharedFiles.files("samples", ".eml").stream()
+                .filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,62 @@
+package org.redress.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.camel.component.mail.MailEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The route files integrators edit are loaded here exactly as at start-up, so a broken YAML file, an unknown EIP
+ * option or a route without an id fails the build rather than the deployment.
+ */
+class RouteFilesTest {
+
+    @Test
+    void everyRouteFileLoadsAndEveryRouteHasAnIdAndAnErrorPolicy() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getPropertiesComponent().addInitialProperty("redress.smtp.endpoint", "smtp://127.0.0.1:25");
+            // the beans the routes call, unconnected: only their methods are looked up here
+            camel.getRegistry().bind("intake", new org.redress.camel.IntakeSteps(null, null));
+            camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC()));
+            camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null));
+            var loader = PluginHelper.getRoutesLoader(camel);
+            try (var files = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("routes"), "*.camel.yaml")) {
+                for (var file : files) {
+                    Resource resource = PluginHelper.getResourceLoader(camel).resolveResource("file:" + file);
+                    loader.loadRoutes(resource);
+                }
+            }
+            ModelCamelContext model = camel;
+            assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("complaint-inbox");
+            assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId)
+                    .contains("take-in", "parse", "screen", "open-ticket", "attach-files", "acknowledge",
+                            "mail-failed", "send-outbox", "health");
+            for (RouteDefinition route : model.getRouteDefinitions()) {
+                assertThat(route.getRouteId()).as("every route has an id").isNotBlank();
+                if (route.getInput().getEndpointUri().startsWith("direct:")) {
+                    assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " is a pipeline step")
+                            .isEqualTo("pipeline-step");
+                }
+            }
+            String inbox = camel.addRouteFromTemplate("inbox-test", "complaint-inbox", Map.of("inbox", "test",
+                    "scheme", "imap", "host", "127.0.0.1", "port", 3143, "username", "u", "password", "p&w=x",
+                    "folder", "INBOX", "delay", 1000, "deleteAfter", false));
+            RouteDefinition consumer = model.getRouteDefinition(inbox);
+            assertThat(consumer.getRouteConfigurationId()).as("mail consumers use the dead letter configuration")
+                    .isEqualTo("mail-consumer");
+            camel.setAutoStartup(false);
+            camel.start();
+            MailEndpoint endpoint = (MailEndpoint) camel.getRoute(inbox).getEndpoint();
+            assertThat(endpoint.getConfiguration().getMoveTo()).as("no processed folder configured").isNull();
+            assertThat(endpoint.getConfiguration().getPassword()).isEqualTo("p&w=x");
+            assertThat(endpoint.getConfiguration().isPeek()).isTrue();
+            assertThat(endpoint.getConfiguration().isUnseen()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.redress.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.redress.camel.Gateway;
+import org.redress.config.RedressConfig;
+import org.redress.config.SandboxConfig;
+import org.redress.sandbox.Sandbox;
+import org.redress.tools.MailDelivery;
+
+/**
+ * A test's own complete world: the sandbox (real GreenMail SMTP/IMAP/POP3 and the Jira sandbox) on free ports, and
+ * the real gateway configured from {@code config/application.properties} with only ports, data folder and database
+ * changed. Every Jira request is checked against Atlassian's spec when the spec is available.
+ */
+public final class TestStack implements AutoCloseable {
+    public static final String RECLAMATIONS = "reclamations@lumiere.example";
+    public static final String RECLAMI = "reclami@lumiere.example";
+    public static final String COMPLAINTS = "complaints@lumiere.example";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Sandbox sandbox;
+    private final JiraSpecValidator validator;
+    private final SandboxConfig sandboxConfig;
+    private final TestDatabase.Provisioned database;
+    private Gateway gateway;
+
+    private TestStack(Path tempDir, TestDatabase database, Map<String, String> extra) throws Exception {
+        sandboxConfig = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), "CS");
+        sandbox = new Sandbox(sandboxConfig, null).start();
+        validator = JiraSpecValidator.fromSharedSpec().orElse(null);
+        if (validator != null) {
+            sandbox.jira().setRequestListener(validator.recorder());
+        }
+        settings.put("redress.data-dir", tempDir.resolve("data").toString());
+        settings.put("redress.http.port", String.valueOf(FreePorts.next()));
+        settings.put("redress.jira.url", sandbox.jira().baseUrl());
+        settings.put("redress.smtp.port", String.valueOf(sandboxConfig.smtpPort()));
+        settings.put("redress.intake.poll-interval", "PT0.3S");
+        for (String inbox : List.of("reclamations", "reclami", "complaints")) {
+            settings.put("redress.inbox." + inbox + ".port", String.valueOf(sandboxConfig.imapPort()));
+        }
+        this.database = database.create(tempDir);
+        settings.putAll(this.database.settings());
+        settings.putAll(extra);
+        // inboxes a test adds live on the sandbox mail server too
+        extra.keySet().stream().filter(k -> k.matches("redress\\.inbox\\.[^.]+\\.address"))
+                .map(k -> k.replace(".address", ".port"))
+                .forEach(k -> settings.putIfAbsent(k, String.valueOf(sandboxConfig.imapPort())));
+    }
+
+    public static TestStack start(Path tempDir, TestDatabase database) throws Exception {
+        return start(tempDir, database, Map.of());
+    }
+
+    public static TestStack start(Path tempDir, TestDatabase database, Map<String, String> extra) throws Exception {
+        TestStack stack = new TestStack(tempDir, database, extra);
+        try {
+            stack.startGateway();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public void startGateway() throws Exception {
+        gateway = Gateway.start(config(), Clock.systemUTC());
+    }
+
+    /** Starts the gateway with more settings, kept for later restarts. */
+    public void startGatewayWith(Map<String, String> more) throws Exception {
+        settings.putAll(more);
+        startGateway();
+    }
+
+    public int imapPort() {
+        return sandboxConfig.imapPort();
+    }
+
+    public void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+    }
+
+    public RedressConfig config() {
+        return RedressConfig.from(withDefaults(), System.getenv());
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** Sends raw mail through the sandbox's SMTP server, keeping its bytes and Message-ID. */
+    public void deliver(byte[] raw, String... to) throws Exception {
+        MailDelivery.deliver("127.0.0.1", sandboxConfig.smtpPort(), raw, List.of(to));
+    }
+
+    /** Puts raw mail straight into an inbox over IMAP APPEND: for messages an SMTP server would refuse. */
+    public void append(String mailbox, byte[] raw) throws Exception {
+        try (Store store = imapStore(mailbox)) {
+            Folder inbox = store.getFolder("INBOX");
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+            inbox.appendMessages(new Message[] {message});
+        }
+    }
+
+    /** The raw mails in a mailbox folder, read over IMAP as the customer's mail program would. */
+    public List<MimeMessage> mailbox(String address, String folderName) throws Exception {
+        try (Store store = imapStore(address)) {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            List<MimeMessage> messages = new ArrayList<>();
+            Session session = Session.getInstance(new Properties());
+            for (Message message : folder.getMessages()) {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                message.writeTo(raw);
+                messages.add(new MimeMessage(session, new ByteArrayInputStream(raw.toByteArray())));
+            }
+            folder.close(false);
+            return messages;
+        }
+    }
+
+    /** Messages in a mailbox's INBOX that nobody has marked seen yet (IMAP STATUS). */
+    public int unseen(String address) throws Exception {
+        try (Store store = imapStore(address)) {
+            return store.getFolder("INBOX").getUnreadMessageCount();
+        }
+    }
+
+    /** How many messages a folder of a mailbox holds; 0 when the folder does not exist. */
+    public int count(String address, String folderName) throws Exception {
+        try (Store store = imapStore(address)) {
+            Folder folder = store.getFolder(folderName);
+            return folder.exists() ? folder.getMessageCount() : 0;
+        }
+    }
+
+    public List<MimeMessage> mailbox(String address) throws Exception {
+        return mailbox(address, "INBOX");
+    }
+
+    /** GET on the Jira sandbox's REST API, as an agent's tool would. */
+    public JsonNode jira(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.jira().baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent@lumiere.example:t".getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    public List<String> issueKeys() {
+        return sandbox.jira().issueKeys();
+    }
+
+    /** Spec violations of every Jira request so far; empty when the spec is not available. */
+    public List<String> specViolations() {
+        return validator == null ? List.of() : validator.violations();
+    }
+
+    public boolean specAvailable() {
+        return validator != null;
+    }
+
+    @Override
+    public void close() {
+        stopGateway();
+        sandbox.close();
+        database.close();
+    }
+
+    private Store imapStore(String address) throws Exception {
+        Properties properties = new Properties();
+        Session session = Session.getInstance(properties);
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", sandboxConfig.imapPort(), address, "any");
+        return store;
+    }
+
+    private Map<String, String> withDefaults() {
+        Map<String, String> values = new LinkedHashMap<>(RedressConfig.fileSettings());
+        values.putAll(settings);
+        return values;
+    }
+}
