@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.redress.acknowledgement.AcknowledgementComposer;
@@ -63,6 +64,11 @@ public final class Gateway implements AutoCloseable {
                 config.acknowledgement().firstResponse());
 
         main = new Main();
+        // Redress's own shutdown hook stops Camel (draining in-flight mail) and only then closes the database;
+        // Camel's hook would stop Camel concurrently, racing the database close
+        if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
+            strategy.disableHangupSupport();
+        }
         main.configure().withRoutesIncludePattern(routesPattern());
         main.setInitialProperties(camelProperties(config));
         main.addMainListener(new MainListenerSupport() {
@@ -75,6 +81,7 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("intake", new IntakeSteps(intake, config));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock));
                 camel.getRegistry().bind("health", new HealthSteps(register, outbox));
+                camel.getRegistry().bind("quarantine", new QuarantineSteps(register));
             }
         });
     }

@@ -1,14 +1,18 @@
 package org.redress.camel;
 
 import jakarta.mail.Message;
-import java.io.ByteArrayOutputStream;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.DefaultMessage;
+import org.redress.config.InboxConfig;
 import org.redress.config.RedressConfig;
 import org.redress.intake.ComplaintIntake;
 import org.redress.intake.FailureDecision;
 import org.redress.intake.MailInProgress;
+import org.redress.intake.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +21,12 @@ import org.slf4j.LoggerFactory;
  * the exchange and {@link ComplaintIntake}.
  */
 public final class IntakeSteps {
-    /** The exchange header naming the configured inbox a mail came from (set by the inbox route template). */
-    public static final String INBOX_HEADER = "redressInbox";
+    /**
+     * The exchange property naming the configured inbox a mail came from (set by the inbox route template). A
+     * property, not a header: reading or writing a header of camel-mail's message fetches the mail's headers from
+     * the server, which fails for mails the server cannot parse.
+     */
+    public static final String INBOX_PROPERTY = "redressInbox";
     private static final Logger LOG = LoggerFactory.getLogger(IntakeSteps.class);
 
     private final ComplaintIntake intake;
@@ -29,13 +37,26 @@ public final class IntakeSteps {
         this.config = config;
     }
 
-    /** Reads the whole mail once, as the bytes the server holds, and records it. */
+    /**
+     * Reads the whole mail once, as the bytes the server holds, and records it. From here on the exchange carries a
+     * plain message, so nothing later (the dead letter route, camel-mail's commit) asks the server for it again.
+     */
     public void receive(Exchange exchange) throws Exception {
         Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, mail.getSize()));
-        mail.writeTo(raw);
-        String inbox = exchange.getIn().getHeader(INBOX_HEADER, String.class);
-        exchange.getIn().setBody(intake.receive(config.inbox(inbox), raw.toByteArray(), "email"));
+        InboxConfig inbox = config.inbox(exchange.getProperty(INBOX_PROPERTY, String.class));
+        org.apache.camel.Message plain = new DefaultMessage(exchange);
+        exchange.setIn(plain);
+        byte[] raw;
+        try {
+            raw = ServerMail.bytes(mail);
+        } catch (MessagingException | IOException e) {
+            if (TransientFailure.is(e)) {
+                throw e;
+            }
+            plain.setBody(intake.unreadable(inbox, ServerMail.id(mail), ComplaintIntake.describe(e), "email"));
+            throw new UnreadableMailException(e);
+        }
+        plain.setBody(intake.receive(inbox, raw, "email"));
     }
 
     public void parse(MailInProgress mail) {
@@ -68,7 +89,8 @@ public final class IntakeSteps {
         if (failure == null) {
             failure = new IllegalStateException("unknown failure");
         }
-        Object body = exchange.getIn().getBody();
+        // still camel-mail's message when the failure came before `receive`: its body would be fetched from the server
+        Object body = exchange.getIn() instanceof MailMessage ? null : exchange.getIn().getBody();
         if (!(body instanceof MailInProgress mail)) {
             // the mail could not even be read or recorded: nothing to count against it yet
             throw new MailDeferredException("mail not recorded yet, left in the inbox: " + failure.getMessage(), failure);
@@ -81,6 +103,13 @@ public final class IntakeSteps {
         LOG.error("{}: quarantined, {}", mail, decision.reason());
         if (mail.inbox().protocol().hasFolders()) {
             exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, config.intake().quarantineFolder());
+        }
+    }
+
+    /** The mail server accepted a mail but will not hand out its content (it failed to parse it, usually). */
+    static final class UnreadableMailException extends Exception {
+        UnreadableMailException(Throwable cause) {
+            super("the mail server could not hand out this mail: " + ComplaintIntake.describe(cause), cause);
         }
     }
 

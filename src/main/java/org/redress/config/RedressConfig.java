@@ -56,8 +56,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         });
         Settings s = new Settings(redress, environment);
         Path dataDir = Path.of(s.optional("redress.data-dir", "data"));
-        // AUTO_SERVER: the quarantine command can read the register while the gateway runs
-        String defaultDb = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("redress") + ";AUTO_SERVER=TRUE";
+        String defaultDb = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("redress");
         DatabaseConfig database = new DatabaseConfig(s.optional("redress.db.url", defaultDb),
                 s.optional("redress.db.user", "sa"), s.optional("redress.db.password", ""),
                 blankToNull(s.optional("redress.db.schema", null)));

@@ -68,6 +68,19 @@ public final class ComplaintIntake {
         return new MailInProgress(inbox, raw, entry);
     }
 
+    /**
+     * Records a mail whose content the mail server would not hand out, under the server's own id for it, so that
+     * its failed attempts are counted like any other mail's and it ends in quarantine instead of being retried
+     * forever. The recorded "raw mail" is the explanation; the message itself stays on the server.
+     */
+    public MailInProgress unreadable(InboxConfig inbox, String serverId, String reason, String channel) {
+        byte[] note = ("The mail server could not hand out this message (" + serverId + "): " + reason + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RegisterEntry entry = register.receive("unreadable:" + inbox.id() + ":" + serverId, null,
+                MailIdentity.sha256(note), channel, inbox.id(), note, clock.instant());
+        return new MailInProgress(inbox, note, entry);
+    }
+
     public void parse(MailInProgress mail) {
         Complaint complaint = parser.parse(mail.raw(), mail.inbox().id(), mail.entry().receivedAt());
         mail.complaint(complaint);
@@ -150,7 +163,7 @@ public final class ComplaintIntake {
         return new FailureDecision(true, verdict);
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
             root = root.getCause();

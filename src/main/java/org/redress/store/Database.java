@@ -17,7 +17,7 @@ public final class Database implements AutoCloseable {
 
     public Database(DatabaseConfig config) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.url());
+        hikari.setJdbcUrl(closedByUs(config.url()));
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(8);
@@ -68,5 +68,16 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * An H2 database closes itself when the JVM starts shutting down, under mails still in flight; the gateway
+     * closes it after they are done instead.
+     */
+    static String closedByUs(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return url;
     }
 }

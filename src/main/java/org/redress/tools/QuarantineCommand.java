@@ -30,7 +30,16 @@ public final class QuarantineCommand {
             System.err.println("Usage: java -jar target/redress.jar quarantine [--export DIR]");
             return 2;
         }
-        try (Database database = new Database(config.database())) {
+        Database database;
+        try {
+            database = new Database(config.database());
+        } catch (IllegalStateException e) {
+            System.err.println("Cannot open the register: " + e.getMessage());
+            System.err.println("An embedded H2 register is open in one process only. While the gateway runs, read "
+                    + "http://127.0.0.1:" + config.httpPort() + "/q/quarantine (and /q/quarantine/<id> for a raw mail).");
+            return 1;
+        }
+        try (database) {
             ComplaintRegister register = new ComplaintRegister(database, new RawMailStore(database));
             List<RegisterEntry> quarantined = register.withOutcome(Outcome.QUARANTINED);
             System.out.println(quarantined.size() + " quarantined mail(s)");

@@ -42,6 +42,15 @@ class QuarantineTest {
             String kept = new String(stack.gateway().register().rawMail(quarantined), StandardCharsets.ISO_8859_1);
             assertThat(kept).contains("<179534062512.13736.15125181123898986824@example.de>");
             assertThat(stack.count(BROKEN, "INBOX")).isZero();
+            var list = stack.gatewayHttp("/q/quarantine");
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(new String(list.body(), StandardCharsets.UTF_8)).contains("failed 2 times")
+                    .contains("\"rawMail\":\"/q/quarantine/" + quarantined.id() + "\"");
+            var mail = stack.gatewayHttp("/q/quarantine/" + quarantined.id());
+            assertThat(mail.statusCode()).isEqualTo(200);
+            assertThat(mail.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("message/rfc822"));
+            assertThat(mail.body()).isEqualTo(stack.gateway().register().rawMail(quarantined));
+            assertThat(stack.gatewayHttp("/q/quarantine/999999").statusCode()).isEqualTo(404);
             assertThat(stack.issueKeys()).isEmpty();
             assertThat(stack.mailbox("juergen.weiss@example.de")).as("no acknowledgement without a ticket").isEmpty();
 

@@ -88,8 +88,10 @@ class SeparateProcessesTest {
             command.add("-Dredress.inbox." + inbox + ".port=" + imap);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.redress.Redress", mode));
+        // logs outlive the test under target/, where a failed CI run can be read
+        Path logs = Files.createDirectories(Path.of("target", "separate-processes"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tempDir.resolve(log).toFile()).start();
+                .redirectOutput(logs.resolve(log).toFile()).start();
         processes.add(process);
         return process;
     }

@@ -25,6 +25,7 @@ class RouteFilesTest {
             camel.getRegistry().bind("intake", new org.redress.camel.IntakeSteps(null, null));
             camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC()));
             camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null));
+            camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null));
             var loader = PluginHelper.getRoutesLoader(camel);
             try (var files = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("routes"), "*.camel.yaml")) {
                 for (var file : files) {
@@ -36,7 +37,7 @@ class RouteFilesTest {
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("complaint-inbox");
             assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId)
                     .contains("take-in", "parse", "screen", "open-ticket", "attach-files", "acknowledge",
-                            "mail-failed", "send-outbox", "health");
+                            "mail-failed", "send-outbox", "health", "quarantine-list", "quarantine-raw-mail");
             for (RouteDefinition route : model.getRouteDefinitions()) {
                 assertThat(route.getRouteId()).as("every route has an id").isNotBlank();
                 if (route.getInput().getEndpointUri().startsWith("direct:")) {

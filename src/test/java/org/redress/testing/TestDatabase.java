@@ -25,7 +25,7 @@ public enum TestDatabase {
     public Provisioned create(Path tempDir) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (this == H2) {
-            settings.put("redress.db.url", "jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+            settings.put("redress.db.url", "jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath());
             return new Provisioned(settings, null);
         }
         requirePostgres();

@@ -185,6 +185,13 @@ public final class TestStack implements AutoCloseable {
         return json.readTree(response.body());
     }
 
+    /** GET on the gateway's own HTTP port: the status code and the body as bytes. */
+    public HttpResponse<byte[]> gatewayHttp(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config().httpPort() + path))
+                .GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public List<String> issueKeys() {
         return sandbox.jira().issueKeys();
     }
