@@ -90,12 +90,14 @@ public final class Redress {
         Sandbox runningSandbox = sandbox;
         Gateway runningGateway = gateway;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: letting the mails in flight finish first");
             if (runningGateway != null) {
                 runningGateway.close();
             }
             if (runningSandbox != null) {
                 runningSandbox.close();
             }
+            System.out.println("Stopped.");
             stopped.countDown();
         }, "redress-shutdown"));
         stopped.await();

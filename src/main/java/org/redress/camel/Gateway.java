@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.redress.acknowledgement.AcknowledgementComposer;
 import org.redress.acknowledgement.TemplateRenderer;
 import org.redress.config.InboxConfig;
@@ -64,11 +64,9 @@ public final class Gateway implements AutoCloseable {
                 config.acknowledgement().firstResponse());
 
         main = new Main();
-        // Redress's own shutdown hook stops Camel (draining in-flight mail) and only then closes the database;
-        // Camel's hook would stop Camel concurrently, racing the database close
-        if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
-            strategy.disableHangupSupport();
-        }
+        // Redress's own shutdown hook stops Camel (draining in-flight mail) and only then closes the database.
+        // The default strategy adds a JVM hook of Camel's own (even after disableHangupSupport(), in 4.17).
+        main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         main.configure().withRoutesIncludePattern(routesPattern());
         main.setInitialProperties(camelProperties(config));
         main.addMainListener(new MainListenerSupport() {

@@ -65,6 +65,9 @@ public final class IntakeSteps {
 
     public void screen(MailInProgress mail) {
         intake.screen(mail);
+        if (mail.isIgnored()) {
+            LOG.info("{}: ignored, {}", mail, mail.entry().reason());
+        }
     }
 
     public void openTicket(MailInProgress mail) {

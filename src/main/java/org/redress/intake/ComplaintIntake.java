@@ -93,6 +93,7 @@ public final class ComplaintIntake {
         if (!verdict.accepted()) {
             register.ignored(mail.entry().id(), verdict.reason(), clock.instant());
             mail.ignore();
+            refresh(mail);
         }
     }
 
