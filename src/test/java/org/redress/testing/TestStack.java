@@ -52,6 +52,10 @@ public final class TestStack implements AutoCloseable {
                 FreePorts.next(), "CS");
         sandbox = new Sandbox(sandboxConfig, null).start();
         validator = JiraSpecValidator.fromSharedSpec().orElse(null);
+        if (validator == null && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI requires ../shared/jira/jira-cloud-platform-v3.openapi.json: every Jira "
+                    + "request of the end-to-end tests is checked against it");
+        }
         if (validator != null) {
             sandbox.jira().setRequestListener(validator.recorder());
         }
@@ -205,11 +209,17 @@ public final class TestStack implements AutoCloseable {
         return validator != null;
     }
 
+    /** Stops everything, then fails the test if any Jira request of it broke Atlassian's spec. */
     @Override
     public void close() {
         stopGateway();
         sandbox.close();
         database.close();
+        List<String> violations = specViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(violations.size() + " Jira request(s) against Atlassian's spec:\n"
+                    + String.join("\n", violations));
+        }
     }
 
     private Store imapStore(String address) throws Exception {
