@@ -70,10 +70,12 @@ public final class TestStack implements AutoCloseable {
         this.database = database.create(tempDir);
         settings.putAll(this.database.settings());
         settings.putAll(extra);
-        // inboxes a test adds live on the sandbox mail server too
+        // inboxes a test adds live on the sandbox mail server too, on its IMAP or POP3 port
         extra.keySet().stream().filter(k -> k.matches("redress\\.inbox\\.[^.]+\\.address"))
-                .map(k -> k.replace(".address", ".port"))
-                .forEach(k -> settings.putIfAbsent(k, String.valueOf(sandboxConfig.imapPort())));
+                .map(k -> k.replace(".address", ""))
+                .forEach(inbox -> settings.putIfAbsent(inbox + ".port", String.valueOf(
+                        extra.getOrDefault(inbox + ".protocol", "imap").startsWith("pop3")
+                                ? sandboxConfig.pop3Port() : sandboxConfig.imapPort())));
     }
 
     public static TestStack start(Path tempDir, TestDatabase database) throws Exception {
