@@ -28,9 +28,7 @@ class CorpusEndToEndTest {
 
     @Test
     void everyCorpusMessageEndsTicketedIgnoredOrQuarantinedAndTheInboxKeepsFlowing() throws Exception {
-        List<Path> corpus = SharedFiles.files("corpus", "").stream()
-                .filter(p -> !p.getFileName().toString().matches("(?i).*(license|readme|\\.md|\\.txt|\\.go|\\.json)$"))
-                .toList();
+        List<Path> corpus = SharedFiles.corpus("");
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, Map.of("redress.intake.max-attempts", "2"))) {
             int appended = 0;
             for (Path file : corpus) {

@@ -1,5 +1,6 @@
 package org.redress.parsing;
 
+import org.redress.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.redress.complaint.Attachment;
@@ -21,20 +22,20 @@ class MailParserCorpusTest {
             new LanguageGuesser(Set.of("fr", "it", "en", "de", "es")));
 
     private Complaint parse(String corpusFile) {
-        Path file = SharedMaterial.dir().resolve("corpus").resolve(corpusFile);
-        return parser.parse(SharedMaterial.read(file), "test", Instant.EPOCH);
+        Path file = SharedFiles.dir("corpus").resolve(corpusFile);
+        return parser.parse(SharedFiles.read(file), "test", Instant.EPOCH);
     }
 
     @Test
     void everyCorpusMessageParsesOrFailsWithAReason() {
-        List<Path> files = SharedMaterial.corpus("");
+        List<Path> files = SharedFiles.corpus("");
         List<String> failedWithReason = new ArrayList<>();
         List<String> wrongFailures = new ArrayList<>();
         int parsed = 0;
         for (Path file : files) {
-            String name = SharedMaterial.name(file);
+            String name = SharedFiles.corpusName(file);
             try {
-                Complaint complaint = parser.parse(SharedMaterial.read(file), "corpus", Instant.EPOCH);
+                Complaint complaint = parser.parse(SharedFiles.read(file), "corpus", Instant.EPOCH);
                 assertThat(complaint.subject()).as(name).isNotNull();
                 assertThat(complaint.attachments()).as(name).allSatisfy(a -> assertThat(a.filename()).isNotBlank());
                 parsed++;

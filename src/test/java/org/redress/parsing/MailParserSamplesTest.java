@@ -1,5 +1,6 @@
 package org.redress.parsing;
 
+import org.redress.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.redress.complaint.Attachment;
@@ -22,7 +23,7 @@ class MailParserSamplesTest {
             new LanguageGuesser(Set.of("fr", "it", "en", "de", "es")));
 
     private Complaint parse(String sample) {
-        return parser.parse(SharedMaterial.sample(sample), "inbox-test", RECEIVED);
+        return parser.parse(SharedFiles.sample(sample), "inbox-test", RECEIVED);
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.redress.parsing.AttachmentReader;
 import org.redress.parsing.LanguageGuesser;
 import org.redress.parsing.MailParseException;
 import org.redress.parsing.MailParser;
-import org.redress.parsing.SharedMaterial;
+import org.redress.testing.SharedFiles;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class MailScreenOnSharedMailTest {
     private final MailScreen screen = new MailScreen(OWN);
 
     private ScreeningVerdict screenSample(String sample) {
-        return screen.screen(parser.parse(SharedMaterial.sample(sample), "test", Instant.EPOCH));
+        return screen.screen(parser.parse(SharedFiles.sample(sample), "test", Instant.EPOCH));
     }
 
     @Test
@@ -62,10 +62,10 @@ class MailScreenOnSharedMailTest {
     @Test
     void sisimaiBouncesAreIgnored() {
         List<String> wronglyAccepted = new ArrayList<>();
-        for (Path file : SharedMaterial.corpus("sisimai")) {
+        for (Path file : SharedFiles.corpus("sisimai")) {
             ScreeningVerdict verdict = screen.screen(parse(file));
             if (verdict.accepted()) {
-                wronglyAccepted.add(SharedMaterial.name(file));
+                wronglyAccepted.add(SharedFiles.corpusName(file));
             }
         }
         assertThat(wronglyAccepted).as("sisimai bounces and auto-replies that were accepted").isEmpty();
@@ -82,8 +82,8 @@ class MailScreenOnSharedMailTest {
         int accepted = 0;
         int ignored = 0;
         int unparseable = 0;
-        for (Path file : SharedMaterial.corpus("")) {
-            String name = SharedMaterial.name(file);
+        for (Path file : SharedFiles.corpus("")) {
+            String name = SharedFiles.corpusName(file);
             Complaint complaint;
             try {
                 complaint = parse(file);
@@ -110,6 +110,6 @@ class MailScreenOnSharedMailTest {
     }
 
     private Complaint parse(Path file) {
-        return parser.parse(SharedMaterial.read(file), "corpus", Instant.EPOCH);
+        return parser.parse(SharedFiles.read(file), "corpus", Instant.EPOCH);
     }
 }
