@@ -41,6 +41,7 @@ public final class AcknowledgementComposer {
                 + java.util.UUID.randomUUID() + "@" + domain + ">";
         return new ReplyMail(messageId, inboxAddress, null, complaint.sender().address(),
                 complaint.sender().displayName(), ReplyMail.replySubject(complaint.subject(), ticketKey),
-                complaint.messageId(), complaint.references(), rendered.language(), rendered.text(), ticketKey, now);
+                complaint.messageId(), complaint.references(), rendered.language(), rendered.text(), ticketKey, now,
+                "auto-replied", java.util.List.of());
     }
 }

@@ -19,19 +19,34 @@ import java.util.regex.Pattern;
  * reply comes back to the same ticket: {@code Re: <subject> [KEY]}, In-Reply-To and References to their message,
  * and {@code Auto-Submitted: auto-replied} so that their own auto-responder does not answer it (RFC 3834).
  *
- * @param messageId fixed before the mail is queued, so that a resend is the same mail to the customer's program
+ * @param messageId     fixed before the mail is queued, so that a resend is the same mail to the customer's program
+ * @param autoSubmitted  the Auto-Submitted value (RFC 3834), or null for a mail a person wrote (an agent's comment)
+ * @param files         files sent along (an agent's attachments)
  */
 public record ReplyMail(String messageId, String from, String fromName, String to, String toName, String subject,
                         String inReplyTo, List<String> references, String language, String text, String ticketKey,
-                        Instant date) {
+                        Instant date, String autoSubmitted, List<MailFile> files) {
 
+    /** A file sent to the customer with a mail. */
+    public record MailFile(String filename, String mediaType, byte[] content) {
+    }
+
+    public ReplyMail {
+        references = List.copyOf(references);
+        files = List.copyOf(files);
+    }
+
+    private static final Pattern OTHER_TAG = Pattern.compile("\\[\\s*[A-Za-z][A-Za-z0-9_]*-\\d+\\s*]");
     private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*(re|aw|r|sv|antw|ref)\\s*:\\s*",
             Pattern.CASE_INSENSITIVE);
 
     /** {@code Re: <original subject> [KEY]}, without doubling a Re: or a key the subject already has. */
     public static String replySubject(String original, String ticketKey) {
-        String subject = original == null ? "" : original.replaceAll("[\\r\\n\\t]+", " ").strip();
         String tag = "[" + ticketKey + "]";
+        // another ticket's tag (a stranger naming someone's case) must not travel on: only this ticket's key
+        String subject = original == null ? "" : OTHER_TAG.matcher(original).replaceAll(m ->
+                m.group().equalsIgnoreCase(tag) ? m.group() : "");
+        subject = subject.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
         String withKey = subject.contains(tag) ? subject : (subject + " " + tag).strip();
         return REPLY_PREFIX.matcher(withKey).find() ? withKey : "Re: " + withKey;
     }
@@ -43,9 +58,27 @@ public record ReplyMail(String messageId, String from, String fromName, String t
             mime.setRecipient(jakarta.mail.Message.RecipientType.TO, address(to, toName));
             mime.setSubject(subject, "UTF-8");
             mime.setSentDate(Date.from(date));
-            mime.setText(text, "UTF-8");
+            if (files.isEmpty()) {
+                mime.setText(text, "UTF-8");
+            } else {
+                jakarta.mail.internet.MimeMultipart multipart = new jakarta.mail.internet.MimeMultipart("mixed");
+                jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+                body.setText(text, "UTF-8");
+                multipart.addBodyPart(body);
+                for (MailFile file : files) {
+                    jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+                    part.setDataHandler(new jakarta.activation.DataHandler(
+                            new jakarta.mail.util.ByteArrayDataSource(file.content(), file.mediaType())));
+                    part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(file.filename(), "UTF-8", null));
+                    part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    multipart.addBodyPart(part);
+                }
+                mime.setContent(multipart);
+            }
             mime.setHeader("Content-Language", language);
-            mime.setHeader("Auto-Submitted", "auto-replied");
+            if (autoSubmitted != null) {
+                mime.setHeader("Auto-Submitted", autoSubmitted);
+            }
             mime.setHeader("X-Auto-Response-Suppress", "All");
             mime.setHeader("X-Redress-Ticket", ticketKey);
             if (inReplyTo != null) {

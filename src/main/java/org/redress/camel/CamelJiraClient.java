@@ -79,6 +79,89 @@ public final class CamelJiraClient implements JiraApi {
         return keys;
     }
 
+    @Override
+    public List<JsonNode> searchIssues(String jql, List<String> fields, int maxResults) {
+        List<JsonNode> issues = new ArrayList<>();
+        String pageToken = null;
+        do {
+            ObjectNode body = json.createObjectNode();
+            body.put("jql", jql);
+            body.put("maxResults", Math.min(100, maxResults - issues.size()));
+            fields.forEach(body.putArray("fields")::add);
+            if (pageToken != null) {
+                body.put("nextPageToken", pageToken);
+            }
+            JsonNode page = call("POST", API + "/search/jql", null, body);
+            page.path("issues").forEach(issues::add);
+            pageToken = page.path("nextPageToken").isTextual() ? page.path("nextPageToken").asText() : null;
+        } while (pageToken != null && issues.size() < maxResults);
+        return issues;
+    }
+
+    @Override
+    public JsonNode issue(String issueKey, List<String> fields) {
+        Answer answer = send("GET", API + "/issue/" + path(issueKey), "fields=" + query(String.join(",", fields)),
+                null, null, false);
+        if (answer.status == 404) {
+            return null;
+        }
+        return judge("GET issue", answer);
+    }
+
+    @Override
+    public String addComment(String issueKey, JsonNode adfBody) {
+        ObjectNode body = json.createObjectNode();
+        body.set("body", adfBody);
+        return call("POST", API + "/issue/" + path(issueKey) + "/comment", null, body).path("id").asText();
+    }
+
+    @Override
+    public List<JsonNode> comments(String issueKey) {
+        List<JsonNode> comments = new ArrayList<>();
+        int total;
+        do {
+            JsonNode page = call("GET", API + "/issue/" + path(issueKey) + "/comment",
+                    "orderBy=created&maxResults=100&startAt=" + comments.size(), null);
+            page.path("comments").forEach(comments::add);
+            total = page.path("total").asInt(comments.size());
+            if (page.path("comments").isEmpty()) {
+                break;
+            }
+        } while (comments.size() < total);
+        return comments;
+    }
+
+    @Override
+    public List<JsonNode> transitions(String issueKey) {
+        List<JsonNode> transitions = new ArrayList<>();
+        call("GET", API + "/issue/" + path(issueKey) + "/transitions", null, null).path("transitions")
+                .forEach(transitions::add);
+        return transitions;
+    }
+
+    @Override
+    public void transition(String issueKey, String transitionId) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("transition").put("id", transitionId);
+        call("POST", API + "/issue/" + path(issueKey) + "/transitions", null, body);
+    }
+
+    @Override
+    public JsonNode myself() {
+        return call("GET", API + "/myself", null, null);
+    }
+
+    @Override
+    public byte[] attachmentContent(String attachmentId) {
+        Answer answer = send("GET", API + "/attachment/content/" + path(attachmentId), "redirect=false", null, null,
+                false);
+        if (answer.status >= 200 && answer.status < 300) {
+            return answer.body == null ? new byte[0] : answer.body;
+        }
+        judge("GET attachment content", answer);
+        throw new JiraUnavailableException("GET attachment content: Jira answered " + answer.status, null);
+    }
+
     private JsonNode call(String method, String path, String query, JsonNode body) {
         try {
             byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
@@ -151,6 +234,10 @@ public final class CamelJiraClient implements JiraApi {
         } catch (RuntimeException e) {
             return ContentType.APPLICATION_OCTET_STREAM;
         }
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String path(String segment) {

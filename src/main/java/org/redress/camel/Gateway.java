@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,13 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.redress.acknowledgement.AcknowledgementComposer;
+import org.redress.acknowledgement.CustomerMailComposer;
+import org.redress.conversation.SubjectKey;
+import org.redress.conversation.ThreadMatcher;
+import org.redress.intake.ReplyIntake;
+import org.redress.jira.ReplyCommentMapper;
+import org.redress.relay.CommentVisibility;
+import org.redress.relay.CustomerUpdates;
 import org.redress.acknowledgement.TemplateRenderer;
 import org.redress.config.InboxConfig;
 import org.redress.config.RedressConfig;
@@ -29,6 +37,7 @@ import org.redress.store.ConversationIndex;
 import org.redress.store.Database;
 import org.redress.store.Outbox;
 import org.redress.store.RawMailStore;
+import org.redress.store.Tickets;
 
 /**
  * The running gateway: a Camel Main whose routes come from {@code routes/*.camel.yaml}, with the domain objects
@@ -53,13 +62,16 @@ public final class Gateway implements AutoCloseable {
         register = new ComplaintRegister(database, new RawMailStore(database));
         outbox = new Outbox(database);
         ConversationIndex conversations = new ConversationIndex(database);
+        Tickets tickets = new Tickets(database);
         TemplateRenderer templates = new TemplateRenderer(config.acknowledgement().templatesDir(),
                 config.intake().fallbackLanguage());
-        templates.verify(List.of(AcknowledgementComposer.TEMPLATE), config.intake().languages());
+        List<String> templateNames = new java.util.ArrayList<>(List.of(AcknowledgementComposer.TEMPLATE));
+        templateNames.addAll(CustomerMailComposer.TEMPLATES);
+        templates.verify(templateNames, config.intake().languages());
         MailParser parser = new MailParser(new AttachmentReader(config.intake().maxAttachmentText()),
                 new LanguageGuesser(new HashSet<>(config.intake().languages())));
         MailScreen screen = new MailScreen(config.ownAddresses());
-        TicketMapper tickets = new TicketMapper(json, config.jira().customerProperty());
+        TicketMapper ticketMapper = new TicketMapper(json, config.jira().customerProperty());
         AcknowledgementComposer acknowledgements = new AcknowledgementComposer(templates,
                 config.acknowledgement().firstResponse());
 
@@ -73,9 +85,19 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 CamelContext camel = support.getCamelContext();
+                CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), json);
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
-                        screen, tickets, new CamelJiraClient(camel, config.jira(), json), acknowledgements,
-                        config.intake(), clock);
+                        screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
+                        config.ownAddresses());
+                CustomerMailComposer mails = new CustomerMailComposer(templates, config.acknowledgement().firstResponse());
+                ThreadMatcher matcher = new ThreadMatcher(conversations::ticketOf, new SubjectKey(config.projects()));
+                camel.getRegistry().bind("reply", new ReplySteps(new ReplyIntake(register, tickets, conversations,
+                        outbox, database, matcher, new ReplyCommentMapper(), mails, jira, config.conversation(),
+                        clock)));
+                camel.getRegistry().bind("jiraEvents", new JiraEventSteps(new CustomerUpdates(tickets, outbox,
+                        conversations, database, jira, mails,
+                        new CommentVisibility(config.conversation().internalMarker()), clock),
+                        config.conversation(), json));
                 camel.getRegistry().bind("intake", new IntakeSteps(intake, config));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock));
                 camel.getRegistry().bind("health", new HealthSteps(register, outbox));
@@ -150,9 +172,22 @@ public final class Gateway implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(config.camelProperties());
         properties.put("redress.smtp.endpoint", smtpEndpoint(config.smtp()));
         properties.putIfAbsent("camel.server.enabled", "true");
+        Duration poll = config.conversation().pollInterval();
+        properties.put("redress.conversation.polling", String.valueOf(!poll.isZero()));
+        properties.put("redress.conversation.poll-millis", String.valueOf(poll.isZero() ? 60_000 : poll.toMillis()));
         properties.putIfAbsent("camel.server.port", String.valueOf(config.httpPort()));
         properties.putIfAbsent("camel.server.host", "0.0.0.0");
-        properties.putIfAbsent("camel.main.shutdownTimeout", "15");
+        // longer than the slowest Jira call (60 s answer timeout): a stop never cuts a mail between
+        // "Jira created the issue" and "the register recorded it"
+        properties.putIfAbsent("camel.main.shutdownTimeout", "75");
+        // credentials as component options, not in the endpoint URI: Camel masks *password keys when it logs
+        // its properties at start-up, but not a password inside another property's value
+        SmtpConfig smtp = config.smtp();
+        if (!smtp.user().isBlank()) {
+            String component = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
+            properties.put("camel.component." + component + ".username", smtp.user());
+            properties.put("camel.component." + component + ".password", smtp.password());
+        }
         return properties;
     }
 
@@ -160,9 +195,6 @@ public final class Gateway implements AutoCloseable {
         String scheme = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
         StringBuilder uri = new StringBuilder(scheme + "://" + smtp.host() + ":" + smtp.port()
                 + "?connectionTimeout=10000");
-        if (!smtp.user().isBlank()) {
-            uri.append("&username=RAW(").append(smtp.user()).append(")&password=RAW(").append(smtp.password()).append(")");
-        }
         if (smtp.security() == SmtpConfig.Security.STARTTLS) {
             uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
         }

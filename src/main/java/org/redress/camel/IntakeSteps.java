@@ -106,7 +106,19 @@ public final class IntakeSteps {
         LOG.error("{}: quarantined, {}", mail, decision.reason());
         if (mail.inbox().protocol().hasFolders()) {
             exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, config.intake().quarantineFolder());
+        } else if (unreadable(failure)) {
+            // POP3 deletes what it has handled; this mail's bytes are not in the register, so it stays on the server
+            exchange.getIn().setHeader(MailConstants.MAIL_DELETE, false);
         }
+    }
+
+    private static boolean unreadable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableMailException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The mail server accepted a mail but will not hand out its content (it failed to parse it, usually). */

@@ -19,8 +19,8 @@ final class ServerMail {
     }
 
     /**
-     * The IMAP UIDVALIDITY and UID (stable across sessions), or the message number for POP3, which is only stable
-     * while the mail stays in the mailbox, which it does until it is handled.
+     * The IMAP UIDVALIDITY and UID, or the POP3 UIDL: both name the mail across sessions, unlike its message
+     * number, which another mail takes once earlier ones are deleted.
      */
     static String id(Message mail) {
         Folder folder = mail.getFolder();
@@ -28,7 +28,12 @@ final class ServerMail {
             if (folder instanceof UIDFolder uids) {
                 return "uid " + uids.getUIDValidity() + "/" + uids.getUID(mail);
             }
-        } catch (MessagingException e) {
+            // angus-mail's POP3Folder.getUID(Message) answers the UIDL; it is not a UIDFolder
+            Object uidl = folder.getClass().getMethod("getUID", Message.class).invoke(folder, mail);
+            if (uidl != null) {
+                return "uidl " + uidl;
+            }
+        } catch (MessagingException | ReflectiveOperationException e) {
             // fall back to the message number
         }
         return "message " + mail.getMessageNumber();

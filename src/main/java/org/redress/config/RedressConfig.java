@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database, JiraConfig jira, SmtpConfig smtp,
                             IntakeConfig intake, AcknowledgementConfig acknowledgement, SandboxConfig sandbox,
-                            List<InboxConfig> inboxes, Map<String, String> camelProperties) {
+                            List<InboxConfig> inboxes, ConversationConfig conversation,
+                            Map<String, String> camelProperties) {
 
     public static final String CONFIG_FILE = "config/application.properties";
 
@@ -89,14 +90,39 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         AcknowledgementConfig ack = new AcknowledgementConfig(
                 s.duration("redress.acknowledgement.first-response", Duration.ofHours(24)),
                 Path.of(s.optional("redress.acknowledgement.templates-dir", "config/templates")));
+        int httpPort = s.port("redress.http.port", 8080);
+        boolean webhooks = s.bool("redress.conversation.webhooks", true);
         SandboxConfig sandbox = new SandboxConfig(s.optional("redress.sandbox.host", "127.0.0.1"),
                 s.port("redress.sandbox.smtp-port", 3025), s.port("redress.sandbox.imap-port", 3143),
                 s.port("redress.sandbox.pop3-port", 3110), s.port("redress.sandbox.jira-port", 8089),
-                s.optional("redress.sandbox.jira-projects", "CS"));
-        int httpPort = s.port("redress.http.port", 8080);
+                s.optional("redress.sandbox.jira-projects", "CS"),
+                blankToNull(s.optional("redress.sandbox.webhook-url",
+                        webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : "")),
+                s.optional("redress.jira.webhook-secret", ""));
         List<InboxConfig> inboxes = inboxes(s, languages);
+        ConversationConfig conversation = conversation(s);
         s.rejectUnknownKeys();
-        return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, camel);
+        return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
+                camel);
+    }
+
+    private static ConversationConfig conversation(Settings s) {
+        boolean webhooks = s.bool("redress.conversation.webhooks", true);
+        String secret = s.optional("redress.jira.webhook-secret", "");
+        if (webhooks && secret.isBlank()) {
+            throw new ConfigException("redress.jira.webhook-secret", "is required while redress.conversation.webhooks "
+                    + "is true: the gateway refuses unsigned webhook calls");
+        }
+        Duration poll = s.duration("redress.conversation.poll-interval", Duration.ofMinutes(1));
+        if (!webhooks && poll.isZero()) {
+            throw new ConfigException("redress.conversation.poll-interval", "cannot be 0 while "
+                    + "redress.conversation.webhooks is false: agents' comments would never reach customers");
+        }
+        return new ConversationConfig(webhooks, secret, poll,
+                s.optional("redress.conversation.internal-marker", "[internal]"),
+                s.choice("redress.conversation.resolved-reply", ConversationConfig.ResolvedReply.class,
+                        ConversationConfig.ResolvedReply.REOPEN),
+                s.optional("redress.conversation.reopen-transition", "Reopen"));
     }
 
     /** Every address the gateway sends from: mail from these is never a complaint (it would be a loop). */
@@ -104,6 +130,13 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         Set<String> own = new HashSet<>();
         inboxes.forEach(inbox -> own.add(inbox.address()));
         return own;
+    }
+
+    /** The Jira projects the inboxes file into: only their keys in a subject can name a ticket. */
+    public Set<String> projects() {
+        Set<String> projects = new HashSet<>();
+        inboxes.forEach(inbox -> projects.add(inbox.jiraProject()));
+        return projects;
     }
 
     public InboxConfig inbox(String id) {

@@ -63,6 +63,17 @@ final class Settings {
         }
     }
 
+    boolean bool(String key, boolean fallback) {
+        String value = optional(key, null);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigException(key, "must be true or false, got '" + value + "'");
+    }
+
     Duration duration(String key, Duration fallback) {
         String value = optional(key, null);
         if (value == null || value.isBlank()) {

@@ -39,10 +39,15 @@ public final class ComplaintIntake {
     private final AcknowledgementComposer acknowledgements;
     private final IntakeConfig config;
     private final Clock clock;
+    private final org.redress.store.Tickets ticketStore;
+    private final java.util.Set<String> ownAddresses;
 
     public ComplaintIntake(ComplaintRegister register, Outbox outbox, ConversationIndex conversations,
                            Database database, MailParser parser, MailScreen screen, TicketMapper tickets, JiraApi jira,
-                           AcknowledgementComposer acknowledgements, IntakeConfig config, Clock clock) {
+                           AcknowledgementComposer acknowledgements, IntakeConfig config, Clock clock,
+                           org.redress.store.Tickets ticketStore, java.util.Set<String> ownAddresses) {
+        this.ticketStore = ticketStore;
+        this.ownAddresses = java.util.Set.copyOf(ownAddresses);
         this.register = register;
         this.outbox = outbox;
         this.conversations = conversations;
@@ -102,9 +107,12 @@ public final class ComplaintIntake {
             return;
         }
         String key = jira.createIssue(ticketFor(mail).request());
+        if (key == null || key.isBlank()) {
+            throw new org.redress.jira.JiraUnavailableException("Jira created an issue but answered without its key", null);
+        }
         Instant now = clock.instant();
-        register.ticketed(mail.entry().id(), key, now);
         database.inTransaction(connection -> {
+            register.ticketed(connection, mail.entry().id(), key, now);
             conversations.record(connection, mail.complaint().messageId(), key, "in", now);
             return null;
         });
@@ -140,6 +148,7 @@ public final class ComplaintIntake {
             outbox.enqueue(connection, mail.entry().id(), ACKNOWLEDGEMENT, reply.messageId(), reply.from(),
                     reply.to(), reply.subject(), reply.toMime(), now);
             conversations.record(connection, reply.messageId(), mail.ticketKey(), "out", now);
+            ticketStore.record(connection, conversationOf(mail, reply.language()), now);
             register.acknowledged(connection, mail.entry().id(), now);
             return null;
         });
@@ -173,13 +182,35 @@ public final class ComplaintIntake {
         return (root.getClass().getSimpleName() + message).replaceAll("[\\r\\n]+", " ");
     }
 
+    /** Who may add to the new ticket by mail: the customer and whoever else the complaint was addressed to. */
+    private org.redress.conversation.TicketConversation conversationOf(MailInProgress mail, String language) {
+        Complaint complaint = mail.complaint();
+        java.util.Set<String> participants = new java.util.HashSet<>(complaint.recipients());
+        participants.removeAll(ownAddresses);
+        participants.remove(complaint.sender().address());
+        return new org.redress.conversation.TicketConversation(mail.ticketKey(), mail.entry().id(), mail.inbox().address(),
+                complaint.sender().address(), participants, language, complaint.subject(), complaint.messageId());
+    }
+
     private NewTicket ticketFor(MailInProgress mail) {
         if (mail.ticket() == null) {
             InboxConfig inbox = mail.inbox();
             mail.ticket(tickets.map(mail.complaint(), mail.entry().id(), inbox.address(), inbox.jiraProject(),
-                    inbox.issueType(), mail.raw()));
+                    inbox.issueType(), mail.raw(), noteFor(mail.entry())));
         }
         return mail.ticket();
+    }
+
+    /** What an agent should know about a ticket that names another one. */
+    private static String noteFor(RegisterEntry entry) {
+        if (entry.claimedKey() == null) {
+            return null;
+        }
+        if (ReplyIntake.FOLLOW_UP.equals(entry.resolvedAction())) {
+            return "Follow-up of " + entry.claimedKey() + ", which was resolved when the customer wrote again.";
+        }
+        return "The sender named " + entry.claimedKey() + " but is not one of its participants: nothing was added to "
+                + entry.claimedKey() + " and nothing about it was disclosed.";
     }
 
     private boolean sameContent(RegisterEntry earlier, MailIdentity identity) {

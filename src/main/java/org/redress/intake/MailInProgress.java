@@ -15,6 +15,7 @@ public final class MailInProgress {
     private Complaint complaint;
     private org.redress.jira.NewTicket ticket;
     private boolean ignored;
+    private org.redress.conversation.ThreadMatch thread;
 
     MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry) {
         this.inbox = inbox;
@@ -66,6 +67,19 @@ public final class MailInProgress {
 
     void ignore() {
         this.ignored = true;
+    }
+
+    /** True when the mail continues a ticket its sender may update: it becomes a comment, not a ticket. */
+    public boolean isReply() {
+        return thread != null;
+    }
+
+    public org.redress.conversation.ThreadMatch thread() {
+        return thread;
+    }
+
+    void thread(org.redress.conversation.ThreadMatch thread) {
+        this.thread = thread;
     }
 
     public String ticketKey() {

@@ -21,4 +21,28 @@ public interface JiraApi {
 
     /** POST /rest/api/3/search/jql; the issues' keys in the order Jira returns them. */
     List<String> searchKeys(String jql, int maxResults);
+
+    /** POST /rest/api/3/search/jql with the named fields; the issues as Jira returns them (up to maxResults). */
+    List<JsonNode> searchIssues(String jql, List<String> fields, int maxResults);
+
+    /** GET /rest/api/3/issue/{key}?fields=…; null when there is no such issue (or we may not see it). */
+    JsonNode issue(String issueKey, List<String> fields);
+
+    /** POST /rest/api/3/issue/{key}/comment with an ADF body; returns the new comment's id. */
+    String addComment(String issueKey, JsonNode adfBody);
+
+    /** GET /rest/api/3/issue/{key}/comment, every page, oldest first. */
+    List<JsonNode> comments(String issueKey);
+
+    /** GET /rest/api/3/issue/{key}/transitions: the transitions offered from the issue's status now. */
+    List<JsonNode> transitions(String issueKey);
+
+    /** POST /rest/api/3/issue/{key}/transitions. */
+    void transition(String issueKey, String transitionId);
+
+    /** GET /rest/api/3/myself: the account the gateway acts as. */
+    JsonNode myself();
+
+    /** GET /rest/api/3/attachment/content/{id}: the file's bytes. */
+    byte[] attachmentContent(String attachmentId);
 }

@@ -40,6 +40,15 @@ public final class TicketMapper {
      */
     public NewTicket map(Complaint complaint, long complaintId, String inboxAddress, String project, String issueType,
                          byte[] rawMime) {
+        return map(complaint, complaintId, inboxAddress, project, issueType, rawMime, null);
+    }
+
+    /**
+     * @param note a line for the agent about how this ticket relates to another one (a stranger naming a ticket
+     *             key, a follow-up of a resolved ticket), or null
+     */
+    public NewTicket map(Complaint complaint, long complaintId, String inboxAddress, String project, String issueType,
+                         byte[] rawMime, String note) {
         List<Upload> uploads = new ArrayList<>();
         uploads.add(new Upload("original-message-" + complaintId + ".eml", "message/rfc822", rawMime));
         for (Attachment attachment : complaint.attachments()) {
@@ -48,11 +57,11 @@ public final class TicketMapper {
 
         int textBudget = complaint.text().length();
         int excerptBudget = EXCERPT_CHARS;
-        JsonNode description = description(complaint, inboxAddress, textBudget, excerptBudget);
+        JsonNode description = description(complaint, inboxAddress, textBudget, excerptBudget, note);
         while (size(description) > JiraLimits.TEXT_FIELD_MAX - 512) {
             textBudget = textBudget / 2;
             excerptBudget = excerptBudget / 2;
-            description = description(complaint, inboxAddress, textBudget, excerptBudget);
+            description = description(complaint, inboxAddress, textBudget, excerptBudget, note);
         }
         if (textBudget < complaint.text().length()) {
             uploads.add(new Upload(FULL_TEXT_FILE, "text/plain; charset=UTF-8",
@@ -85,8 +94,12 @@ public final class TicketMapper {
         return new NewTicket(request, uploads);
     }
 
-    private JsonNode description(Complaint complaint, String inboxAddress, int textBudget, int excerptBudget) {
+    private JsonNode description(Complaint complaint, String inboxAddress, int textBudget, int excerptBudget,
+                                 String note) {
         Adf adf = new Adf();
+        if (note != null) {
+            adf.labelled("Note", note);
+        }
         adf.labelled("From", complaint.sender().toString());
         adf.labelled("To", inboxAddress + " (" + complaint.channel() + ")");
         adf.labelled("Received", WHEN.format(complaint.receivedAt()));

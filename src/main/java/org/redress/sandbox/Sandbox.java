@@ -37,6 +37,11 @@ public final class Sandbox implements AutoCloseable {
         List<String> projects = Arrays.stream(config.jiraProjects().split(",")).map(String::trim).toList();
         try {
             jira = new JiraSandbox(config.host(), config.jiraPort(), jiraDataDir, projects).start();
+            if (config.webhookUrl() != null) {
+                // like a Jira Cloud webhook registered with a secret: comment created, issue updated, signed
+                jira.webhook(java.net.URI.create(config.webhookUrl()),
+                        config.webhookSecret().isBlank() ? null : config.webhookSecret());
+            }
         } catch (IOException | RuntimeException e) {
             mail.stop();
             throw e;

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public final class ComplaintRegister {
     private static final String COLUMNS = "id, dedup_key, message_id, inbox, sender, subject, language, ticket_key, "
-            + "outcome, reason, attempts, uploads_done, raw_mail_id, received_at, ticketed_at, attachments_at, acknowledged_at, completed_at";
+            + "outcome, reason, attempts, uploads_done, raw_mail_id, received_at, ticketed_at, attachments_at, acknowledged_at, completed_at, "
+            + "kind, thread_rule, claimed_key, comment_id, resolved_action";
 
     private final Database database;
     private final RawMailStore rawMail;
@@ -85,8 +86,43 @@ public final class ComplaintRegister {
                 truncate(sender, 320), truncate(subject, 1000), language, id);
     }
 
-    public void ticketed(long id, String ticketKey, Instant now) {
-        update("UPDATE complaint SET ticket_key = ?, ticketed_at = ? WHERE id = ?", ticketKey, Timestamp.from(now), id);
+    public void ticketed(Connection connection, long id, String ticketKey, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE complaint SET ticket_key = ?, ticketed_at = ? WHERE id = ?")) {
+            bind(statement, ticketKey, Timestamp.from(now), id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** A reply tied to an existing ticket by {@code rule}; its comment, files and answer go to that ticket. */
+    public void threaded(long id, String ticketKey, String rule) {
+        update("UPDATE complaint SET kind = 'reply', ticket_key = ?, thread_rule = ? WHERE id = ?", ticketKey, rule, id);
+    }
+
+    /** A mail that named a ticket its sender may not update: it becomes a complaint of its own. */
+    public void claimed(long id, String claimedKey) {
+        update("UPDATE complaint SET claimed_key = ? WHERE id = ?", claimedKey, id);
+    }
+
+    public void commented(long id, String commentId, Instant now) {
+        update("UPDATE complaint SET comment_id = ?, ticketed_at = ? WHERE id = ?", commentId, Timestamp.from(now), id);
+    }
+
+    /** A reply to a resolved ticket reopened it, or became a follow-up ticket ({@code newKey}). */
+    public void resolvedAction(long id, String action, String ticketKey) {
+        update("UPDATE complaint SET resolved_action = ?, ticket_key = ? WHERE id = ?", action, ticketKey, id);
+    }
+
+    /** A reply is on its ticket with its files, and its answer (if any) is in the outbox. */
+    public void replyDone(Connection connection, long id, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE complaint SET acknowledged_at = ?, completed_at = ?, outcome = ? WHERE id = ?")) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setString(3, Outcome.COMMENTED.code());
+            statement.setLong(4, id);
+            statement.executeUpdate();
+        }
     }
 
     public void uploadDone(long id, int uploadsDone) {
@@ -167,7 +203,8 @@ public final class ComplaintRegister {
                         rows.add(new RegisterEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                                 Outcome.of(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getLong(13),
-                                instant(rs, 14), instant(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18)));
+                                instant(rs, 14), instant(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18),
+                                rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23)));
                     }
                 }
                 return rows;

@@ -6,6 +6,8 @@ public enum Outcome {
     RECEIVED,
     /** Ticket open and acknowledgement handed to the outbox. */
     TICKETED,
+    /** A customer's reply added to their existing ticket as a comment (with its files). */
+    COMMENTED,
     /** Not a complaint (auto-reply, bounce, list mail, our own mail); the reason says which. */
     IGNORED,
     /** Could not be handled after the allowed attempts; the reason says why and the raw mail is kept. */

@@ -6,7 +6,13 @@ import java.time.Instant;
 public record RegisterEntry(long id, String dedupKey, String messageId, String inbox, String sender, String subject,
                            String language, String ticketKey, Outcome outcome, String reason, int attempts, int uploadsDone,
                            long rawMailId, Instant receivedAt, Instant ticketedAt, Instant attachmentsAt,
-                           Instant acknowledgedAt, Instant completedAt) {
+                           Instant acknowledgedAt, Instant completedAt, String kind, String threadRule,
+                           String claimedKey, String commentId, String resolvedAction) {
+
+    /** A mail added to an existing ticket rather than a new complaint. */
+    public boolean isReply() {
+        return "reply".equals(kind);
+    }
 
     /** Nothing is left to do for this mail: a re-delivery of it is only marked handled. */
     public boolean finished() {

@@ -42,7 +42,8 @@ class ReplyMailTest {
     private static ReplyMail reply(String subject) {
         return new ReplyMail("<redress.ack.cs-12.1.x@lumiere.example>", "reclamations@lumiere.example", null,
                 "claire.dubois@example.org", "Claire Dubois", subject, "<c1@example.org>", List.of("<c0@example.org>"),
-                "fr", "Merci pour votre message.\n", "CS-12", Instant.parse("2026-11-16T08:27:00Z"));
+                "fr", "Merci pour votre message.\n", "CS-12", Instant.parse("2026-11-16T08:27:00Z"), "auto-replied",
+                List.of());
     }
 
     private static MimeMessage parse(byte[] raw) throws Exception {

@@ -72,7 +72,10 @@ class ComplaintRegisterTest {
             ComplaintRegister register = new ComplaintRegister(database, new RawMailStore(database));
             Outbox outbox = new Outbox(database);
             RegisterEntry entry = register.receive("<q@b>", "<q@b>", "h", "email", "complaints", new byte[] {1}, NOW);
-            register.ticketed(entry.id(), "CS-1", NOW);
+            database.inTransaction(connection -> {
+                register.ticketed(connection, entry.id(), "CS-1", NOW);
+                return null;
+            });
             for (int i = 0; i < 2; i++) {
                 database.inTransaction(connection -> {
                     outbox.enqueue(connection, entry.id(), "acknowledgement", "<ack@l>", "c@l", "t@e", "Re: x",

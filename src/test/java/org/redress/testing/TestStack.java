@@ -38,6 +38,8 @@ public final class TestStack implements AutoCloseable {
     public static final String RECLAMI = "reclami@lumiere.example";
     public static final String COMPLAINTS = "complaints@lumiere.example";
 
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> settings = new LinkedHashMap<>();
@@ -48,8 +50,12 @@ public final class TestStack implements AutoCloseable {
     private Gateway gateway;
 
     private TestStack(Path tempDir, TestDatabase database, Map<String, String> extra) throws Exception {
+        int httpPort = FreePorts.next();
+        // the sandbox's Jira fires signed webhooks at this gateway, unless the test turns webhooks off
+        boolean webhooks = !"false".equals(extra.get("redress.conversation.webhooks"));
         sandboxConfig = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), "CS");
+                FreePorts.next(), "CS", webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : null,
+                WEBHOOK_SECRET);
         sandbox = new Sandbox(sandboxConfig, null).start();
         validator = JiraSpecValidator.fromSharedSpec().orElse(null);
         if (validator == null && System.getenv("CI") != null) {
@@ -60,7 +66,8 @@ public final class TestStack implements AutoCloseable {
             sandbox.jira().setRequestListener(validator.recorder());
         }
         settings.put("redress.data-dir", tempDir.resolve("data").toString());
-        settings.put("redress.http.port", String.valueOf(FreePorts.next()));
+        settings.put("redress.http.port", String.valueOf(httpPort));
+        settings.put("redress.jira.webhook-secret", WEBHOOK_SECRET);
         settings.put("redress.jira.url", sandbox.jira().baseUrl());
         settings.put("redress.smtp.port", String.valueOf(sandboxConfig.smtpPort()));
         settings.put("redress.intake.poll-interval", "PT0.3S");
@@ -189,6 +196,27 @@ public final class TestStack implements AutoCloseable {
             throw new AssertionError("GET " + path + " -> " + response.statusCode() + " " + response.body());
         }
         return json.readTree(response.body());
+    }
+
+    /** POST JSON to the Jira sandbox as an agent would (the sandbox then fires its webhooks); returns the answer. */
+    public JsonNode jiraPost(String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.jira().baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent@lumiere.example:t".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("POST " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    /** POST to the gateway's own HTTP port with the given headers; returns the status code. */
+    public int gatewayPost(String path, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config().httpPort() + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** GET on the gateway's own HTTP port: the status code and the body as bytes. */

@@ -56,7 +56,7 @@ final class IssueEndpoints {
     }
 
     void transition(HttpCall call, SandboxUser user) {
-        issues.transition(call.pathParam(0), call.jsonBody());
+        issues.transition(call.pathParam(0), call.jsonBody(), user);
         call.noContent();
     }
 

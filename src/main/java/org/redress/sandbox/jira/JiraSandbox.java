@@ -7,8 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +41,7 @@ public final class JiraSandbox implements AutoCloseable {
     private final int requestedPort;
     private final Path dataDir;
     private final List<String> projectKeys;
+    private final WebhookSender webhooks = new WebhookSender("jira-sandbox-webhooks");
     private volatile Consumer<RecordedRequest> requestListener;
     private Clock clock = Clock.systemUTC();
     private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
@@ -91,6 +94,41 @@ public final class JiraSandbox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Posts Jira Cloud webhook events (issue created, issue transitioned, comment created) for
+     * changes made through the REST API from now on, signed with {@code X-Hub-Signature} when a
+     * secret is given. Lets the gateway's webhook intake be exercised end to end without Jira.
+     * May be called before or after {@link #start()}.
+     *
+     * @param url    the receiver; null switches webhooks off
+     * @param secret the webhook's secret; null or empty sends unsigned events, like a webhook
+     *               registered without one
+     */
+    public JiraSandbox webhook(URI url, String secret) {
+        webhooks.target(url, secret);
+        return this;
+    }
+
+    /** How each webhook delivery so far ended (the most recent 1000), in the order they finished. */
+    public List<WebhookDelivery> deliveredWebhooks() {
+        return webhooks.outcomes();
+    }
+
+    /**
+     * Waits until every event queued so far was delivered or given up on, retries included, so a
+     * test can assert on what arrived without sleeping.
+     *
+     * @return false when the timeout passed (or the wait was interrupted) first
+     */
+    public boolean awaitWebhooksDelivered(Duration timeout) {
+        try {
+            return webhooks.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Binds the port and, with a data directory, loads the saved state. Port 0 picks a free port. */
     public synchronized JiraSandbox start() throws IOException {
         requireNotStarted();
@@ -100,7 +138,8 @@ public final class JiraSandbox implements AutoCloseable {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
         try {
             baseUrl = "http://" + urlHost(host) + ":" + http.getAddress().getPort();
-            issues = new SandboxIssues(projectKeys, dataDir == null ? null : new SandboxStateFile(dataDir), clock, baseUrl);
+            issues = new SandboxIssues(projectKeys, dataDir == null ? null : new SandboxStateFile(dataDir), clock, baseUrl,
+                    webhooks::publish);
             routes = routes(issues);
             AtomicInteger threads = new AtomicInteger();
             int port = http.getAddress().getPort();
@@ -185,7 +224,10 @@ public final class JiraSandbox implements AutoCloseable {
         return store().attachmentBytesOrNull(attachmentId);
     }
 
-    /** Stops the server. State already written to the data directory stays; reading state still works. */
+    /**
+     * Stops the server and, after a short grace period for queued webhooks, the webhook thread.
+     * State already written to the data directory stays; reading state still works.
+     */
     @Override
     public synchronized void close() {
         closed = true;
@@ -205,6 +247,7 @@ public final class JiraSandbox implements AutoCloseable {
             }
             executor = null;
         }
+        webhooks.close();
     }
 
     private synchronized SandboxIssues store() {

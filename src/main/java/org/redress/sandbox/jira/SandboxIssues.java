@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * All issue state of one sandbox and the only code that touches it. One lock guards everything:
@@ -34,11 +35,25 @@ final class SandboxIssues implements JqlQuery.Catalog {
     record AttachmentContent(String filename, String mimeType, byte[] bytes) {
     }
 
+    /**
+     * Where change events go. Called with the lock held, so events leave in the order the changes
+     * were made; the payload is only rendered when someone listens.
+     */
+    @FunctionalInterface
+    interface Events {
+        Events NONE = payload -> {
+        };
+
+        void publish(Supplier<ObjectNode> payload);
+    }
+
     private final Object lock = new Object();
     private final Map<String, SandboxProject> projects = new LinkedHashMap<>();
     private final SandboxStateFile file;
     private final Clock clock;
     private final IssueJson json;
+    private final WebhookPayloads payloads;
+    private final Events events;
     private final SandboxState state;
     private final Map<String, StoredIssue> byKey = new HashMap<>();
     private final Map<Long, StoredIssue> byId = new HashMap<>();
@@ -47,9 +62,12 @@ final class SandboxIssues implements JqlQuery.Catalog {
     private long lastTimestamp;
 
     /**
-     * @param file null keeps everything in memory
+     * @param file   null keeps everything in memory
+     * @param events {@link Events#NONE} when nobody listens
      */
-    SandboxIssues(List<String> projectKeys, SandboxStateFile file, Clock clock, String baseUrl) throws IOException {
+    SandboxIssues(List<String> projectKeys, SandboxStateFile file, Clock clock, String baseUrl, Events events)
+            throws IOException {
+        this.events = events;
         this.file = file;
         this.clock = clock;
         this.state = file == null ? new SandboxState() : file.load();
@@ -64,6 +82,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             lastTimestamp = Math.max(lastTimestamp, issue.updated);
         }
         this.json = new IssueJson(baseUrl, projects::get);
+        this.payloads = new WebhookPayloads(json);
     }
 
     private void addProject(String key) {
@@ -153,6 +172,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             state.issues.add(issue);
             index(issue);
             saved();
+            events.publish(() -> payloads.issueCreated(issue, user));
             return json.created(issue);
         }
     }
@@ -242,6 +262,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             issue.comments.add(comment);
             issue.updated = comment.created;
             saved();
+            events.publish(() -> payloads.commentCreated(issue, comment));
             return json.comment(issue, comment);
         }
     }
@@ -346,7 +367,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
         }
     }
 
-    void transition(String idOrKey, JsonNode request) {
+    void transition(String idOrKey, JsonNode request, SandboxUser user) {
         synchronized (lock) {
             StoredIssue issue = existing(idOrKey);
             if (!request.isObject()) {
@@ -379,6 +400,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
             request.path("update").fieldNames().forEachRemaining(name -> problems.add(name, IssueFields.cannotBeSet(name)));
             problems.throwIfAny();
             long now = now();
+            String fromResolutionId = issue.resolutionId;
+            long changelogId = state.nextChangelogId++;
             issue.statusId = transition.to().id();
             if (transition.to().category().equals(Workflow.DONE_CATEGORY)) {
                 issue.resolutionId = (resolution == null ? FieldCatalog.DEFAULT_RESOLUTION : resolution).id();
@@ -389,6 +412,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             }
             issue.updated = now;
             saved();
+            events.publish(() -> payloads.issueTransitioned(issue, user, changelogId, from, fromResolutionId));
         }
     }
 

@@ -69,6 +69,29 @@ class JiraSandboxCommentTest {
     }
 
     @Test
+    void commentRestrictedToGroupByIdentifierKeepsItsVisibility() {
+        ObjectNode body = comment("Refund approved internally.");
+        body.putObject("visibility").put("type", "group")
+                .put("identifier", "276f955c-63d7-42c8-9520-92d01dca0625").put("value", "jira-servicedesk-users");
+
+        SandboxHttp.Response response = http.post("/rest/api/3/issue/CS-1/comment", body);
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode listed = http.get("/rest/api/3/issue/CS-1/comment").json().path("comments").get(0);
+        assertThat(listed.path("visibility")).isEqualTo(body.path("visibility"));
+        assertThat(listed.path("jsdPublic").asBoolean()).isFalse();
+    }
+
+    @Test
+    void commentRestrictedToGroupByIdentifierAloneIsAccepted() {
+        ObjectNode body = comment("x");
+        body.putObject("visibility").put("type", "group").put("identifier", "276f955c-63d7-42c8-9520-92d01dca0625");
+
+        assertThat(http.post("/rest/api/3/issue/CS-1/comment", body).json().path("visibility").path("identifier").asText())
+                .isEqualTo("276f955c-63d7-42c8-9520-92d01dca0625");
+    }
+
+    @Test
     void commentMarkedInternalByServiceDeskPropertyIsInternal() {
         ObjectNode body = comment("Internal note");
         body.putArray("properties").addObject().put("key", "sd.public.comment").putObject("value").put("internal", true);

@@ -1,0 +1,187 @@
+package org.redress.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.redress.acknowledgement.CustomerMailComposer;
+import org.redress.acknowledgement.ReplyMail;
+import org.redress.config.ConversationConfig;
+import org.redress.conversation.ReplyText;
+import org.redress.conversation.ThreadMatch;
+import org.redress.conversation.ThreadMatcher;
+import org.redress.conversation.TicketConversation;
+import org.redress.jira.JiraApi;
+import org.redress.jira.JiraRejectedException;
+import org.redress.jira.ReplyCommentMapper;
+import org.redress.jira.Upload;
+import org.redress.store.ComplaintRegister;
+import org.redress.store.ConversationIndex;
+import org.redress.store.Database;
+import org.redress.store.Outbox;
+import org.redress.store.RegisterEntry;
+import org.redress.store.Tickets;
+
+/**
+ * A customer's mail that continues a ticket: found by its headers or the key in its subject, allowed only from the
+ * people of that ticket, added as a comment with its files, and answered only when it reopened the ticket. Like
+ * {@link ComplaintIntake}, each step writes down that it happened so that a retry does nothing twice.
+ */
+public final class ReplyIntake {
+    static final String REOPENED = "reopened";
+    static final String FOLLOW_UP = "follow-up";
+
+    private final ComplaintRegister register;
+    private final Tickets tickets;
+    private final ConversationIndex conversations;
+    private final Outbox outbox;
+    private final Database database;
+    private final ThreadMatcher matcher;
+    private final ReplyCommentMapper comments;
+    private final CustomerMailComposer mails;
+    private final JiraApi jira;
+    private final ConversationConfig config;
+    private final Clock clock;
+
+    public ReplyIntake(ComplaintRegister register, Tickets tickets, ConversationIndex conversations, Outbox outbox,
+                       Database database, ThreadMatcher matcher, ReplyCommentMapper comments,
+                       CustomerMailComposer mails, JiraApi jira, ConversationConfig config, Clock clock) {
+        this.register = register;
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.outbox = outbox;
+        this.database = database;
+        this.matcher = matcher;
+        this.comments = comments;
+        this.mails = mails;
+        this.jira = jira;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides whether the mail continues a ticket. A stranger naming a ticket, or a reply to a resolved ticket when
+     * follow-ups are configured, gets a ticket of its own that mentions the other key.
+     */
+    public void thread(MailInProgress mail) {
+        RegisterEntry entry = mail.entry();
+        if (entry.isReply()) {
+            mail.thread(new ThreadMatch(entry.ticketKey(), rule(entry.threadRule())));
+            return;
+        }
+        if (entry.claimedKey() != null) {
+            return;
+        }
+        Optional<ThreadMatch> match = matcher.match(mail.complaint());
+        if (match.isEmpty()) {
+            return;
+        }
+        String key = match.get().ticketKey();
+        Optional<TicketConversation> ticket = tickets.byKey(key);
+        if (ticket.isEmpty() || !ticket.get().mayUpdate(mail.complaint().sender().address())) {
+            register.claimed(entry.id(), key);
+        } else if (config.resolvedReply() == ConversationConfig.ResolvedReply.FOLLOW_UP && resolved(key)) {
+            register.claimed(entry.id(), key);
+            register.resolvedAction(entry.id(), FOLLOW_UP, null);
+        } else {
+            register.threaded(entry.id(), key, match.get().rule().code());
+            mail.thread(match.get());
+        }
+        mail.entry(register.byId(entry.id()).orElseThrow());
+    }
+
+    /** Adds the customer's new words to the ticket, reopening it first when it was resolved. */
+    public void comment(MailInProgress mail) {
+        RegisterEntry entry = mail.entry();
+        if (entry.commentId() != null) {
+            return;
+        }
+        String key = entry.ticketKey();
+        if (entry.resolvedAction() == null && resolved(key)) {
+            jira.transition(key, reopenTransition(key));
+            register.resolvedAction(entry.id(), REOPENED, key);
+        }
+        ReplyCommentMapper.ReplyComment comment = commentFor(mail);
+        String commentId = jira.addComment(key, comment.body());
+        Instant now = clock.instant();
+        tickets.ownComment(commentId, key, now);
+        register.commented(entry.id(), commentId, now);
+        database.inTransaction(connection -> {
+            conversations.record(connection, mail.complaint().messageId(), key, "in", now);
+            return null;
+        });
+        mail.entry(register.byId(entry.id()).orElseThrow());
+    }
+
+    /** Uploads the reply's files and the whole .eml, one by one, counting so that a retry does not repeat one. */
+    public void attachFiles(MailInProgress mail) {
+        if (mail.entry().attachmentsAt() != null) {
+            return;
+        }
+        List<Upload> uploads = commentFor(mail).uploads();
+        for (int i = mail.entry().uploadsDone(); i < uploads.size(); i++) {
+            jira.attach(mail.ticketKey(), uploads.get(i));
+            register.uploadDone(mail.entry().id(), i + 1);
+        }
+        register.attachmentsUploaded(mail.entry().id(), clock.instant());
+        mail.entry(register.byId(mail.entry().id()).orElseThrow());
+    }
+
+    /**
+     * A reply on an open ticket is not acknowledged again (the customer already has the reference); a reply that
+     * reopened a resolved ticket is, so that the customer knows the case is open again.
+     */
+    public void answer(MailInProgress mail) {
+        RegisterEntry entry = mail.entry();
+        if (entry.acknowledgedAt() != null) {
+            return;
+        }
+        TicketConversation ticket = tickets.byKey(entry.ticketKey()).orElseThrow();
+        Instant now = clock.instant();
+        ReplyMail reply = REOPENED.equals(entry.resolvedAction())
+                ? mails.replyReceived(ticket, mail.complaint(), entry.id(), now) : null;
+        database.inTransaction(connection -> {
+            if (reply != null) {
+                outbox.enqueue(connection, entry.id(), ComplaintIntake.ACKNOWLEDGEMENT, reply.messageId(),
+                        reply.from(), reply.to(), reply.subject(), reply.toMime(), now);
+                conversations.record(connection, reply.messageId(), ticket.ticketKey(), "out", now);
+            }
+            register.replyDone(connection, entry.id(), now);
+            return null;
+        });
+        mail.entry(register.byId(entry.id()).orElseThrow());
+    }
+
+    private ReplyCommentMapper.ReplyComment commentFor(MailInProgress mail) {
+        String note = REOPENED.equals(mail.entry().resolvedAction())
+                ? "The ticket was resolved; this reply reopened it." : null;
+        return comments.map(mail.complaint(), mail.entry().id(), ReplyText.newWords(mail.complaint().text()), note,
+                mail.raw());
+    }
+
+    private boolean resolved(String key) {
+        JsonNode issue = jira.issue(key, List.of("status", "resolution"));
+        return issue != null && "done".equals(issue.path("fields").path("status").path("statusCategory").path("key").asText());
+    }
+
+    private String reopenTransition(String key) {
+        String wanted = config.reopenTransition().toLowerCase(Locale.ROOT);
+        return jira.transitions(key).stream()
+                .filter(t -> t.path("name").asText().toLowerCase(Locale.ROOT).equals(wanted)
+                        || t.path("id").asText().equals(config.reopenTransition()))
+                .map(t -> t.path("id").asText()).findFirst()
+                .orElseThrow(() -> new JiraRejectedException(409, key + " is resolved and offers no transition named '"
+                        + config.reopenTransition() + "' (redress.conversation.reopen-transition)"));
+    }
+
+    private static ThreadMatch.Rule rule(String code) {
+        for (ThreadMatch.Rule rule : ThreadMatch.Rule.values()) {
+            if (rule.code().equals(code)) {
+                return rule;
+            }
+        }
+        return ThreadMatch.Rule.SUBJECT_KEY;
+    }
+}

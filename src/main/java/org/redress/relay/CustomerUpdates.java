@@ -1,0 +1,230 @@
+package org.redress.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.redress.acknowledgement.CustomerMailComposer;
+import org.redress.acknowledgement.ReplyMail;
+import org.redress.conversation.TicketConversation;
+import org.redress.jira.AdfText;
+import org.redress.jira.JiraApi;
+import org.redress.store.ConversationIndex;
+import org.redress.store.Database;
+import org.redress.store.Outbox;
+import org.redress.store.Tickets;
+
+/**
+ * Keeps the customer informed from Jira: an agent's public comment and the ticket's resolution go to the customer
+ * by mail, in the thread of their complaint. Webhooks and the poller both end here, and the outbox's one-mail-per-
+ * (ticket, comment) rule makes each comment reach the customer exactly once whichever path saw it first.
+ */
+public final class CustomerUpdates {
+    /** How far back the poller looks again, for comments Jira indexed late. */
+    static final Duration OVERLAP = Duration.ofMinutes(2);
+    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    private final Tickets tickets;
+    private final Outbox outbox;
+    private final ConversationIndex conversations;
+    private final Database database;
+    private final JiraApi jira;
+    private final CustomerMailComposer mails;
+    private final CommentVisibility visibility;
+    private final Clock clock;
+    private String ownAccountId;
+
+    public CustomerUpdates(Tickets tickets, Outbox outbox, ConversationIndex conversations, Database database,
+                           JiraApi jira, CustomerMailComposer mails, CommentVisibility visibility, Clock clock) {
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.conversations = conversations;
+        this.database = database;
+        this.jira = jira;
+        this.mails = mails;
+        this.visibility = visibility;
+        this.clock = clock;
+    }
+
+    /**
+     * A verified Jira webhook event. The comment is read back through the REST API rather than trusted from the
+     * payload: webhooks carry Jira's older comment format, and the API says whether it is restricted.
+     */
+    public synchronized List<String> onEvent(JsonNode event) {
+        String type = event.path("webhookEvent").asText();
+        String key = event.path("issue").path("key").asText();
+        List<String> done = new ArrayList<>();
+        if (key.isEmpty() || tickets.byKey(key).isEmpty()) {
+            done.add("ignored " + type + ": not a ticket Redress opened");
+            return done;
+        }
+        String commentId = event.path("comment").path("id").asText("");
+        if (!commentId.isEmpty() && (type.equals("comment_created") || type.equals("jira:issue_updated"))) {
+            done.add(relayComment(key, commentId));
+        }
+        if (type.equals("jira:issue_updated") && statusChanged(event)) {
+            JsonNode issue = jira.issue(key, List.of("status", "resolution", "resolutiondate"));
+            if (issue != null) {
+                done.add(relayResolution(key, issue.path("fields")));
+            }
+        }
+        return done;
+    }
+
+    /** The fallback when Jira cannot call the gateway: what changed on Redress tickets since the last look. */
+    public synchronized List<String> poll() {
+        Instant now = clock.instant();
+        Optional<Instant> last = tickets.polledUntil();
+        List<String> done = new ArrayList<>();
+        if (last.isEmpty()) {
+            // the first look starts now: comments written before the gateway existed are not mailed out of the blue
+            tickets.polledUntil(now);
+            return done;
+        }
+        Instant since = last.get().minus(OVERLAP);
+        long minutes = Math.max(1, Duration.between(since, now).toMinutes() + 1);
+        for (JsonNode issue : jira.searchIssues("labels = redress AND updated >= -" + minutes + "m ORDER BY updated ASC",
+                List.of("status", "resolution", "resolutiondate"), 1000)) {
+            String key = issue.path("key").asText();
+            if (tickets.byKey(key).isEmpty()) {
+                continue;
+            }
+            for (JsonNode comment : jira.comments(key)) {
+                Instant created = time(comment.path("created").asText());
+                if (created == null || !created.isBefore(since)) {
+                    done.add(relay(key, comment));
+                }
+            }
+            if (isDone(issue.path("fields"))) {
+                done.add(relayResolution(key, issue.path("fields")));
+            }
+        }
+        tickets.polledUntil(now);
+        return done;
+    }
+
+    private String relayComment(String key, String commentId) {
+        return jira.comments(key).stream().filter(c -> c.path("id").asText().equals(commentId)).findFirst()
+                .map(comment -> relay(key, comment)).orElse("comment " + commentId + " on " + key + " is gone");
+    }
+
+    private String relay(String key, JsonNode comment) {
+        String id = comment.path("id").asText();
+        TicketConversation ticket = tickets.byKey(key).orElseThrow();
+        if (tickets.isOwnComment(id) || comment.path("author").path("accountId").asText().equals(ownAccountId())) {
+            return "comment " + id + " on " + key + ": written by the gateway, not sent back";
+        }
+        if (!visibility.isPublic(comment)) {
+            return "comment " + id + " on " + key + ": internal, not sent";
+        }
+        Instant now = clock.instant();
+        ReplyMail mail = mails.agentComment(ticket, comment.path("author").path("displayName").asText(""),
+                AdfText.plain(comment.path("body")), id, files(key, comment), now);
+        boolean queued = queue(ticket, "comment:" + id, mail, now);
+        return "comment " + id + " on " + key + (queued ? ": sent to the customer" : ": already sent");
+    }
+
+    private String relayResolution(String key, JsonNode fields) {
+        if (!isDone(fields)) {
+            return key + " is not resolved";
+        }
+        TicketConversation ticket = tickets.byKey(key).orElseThrow();
+        Instant resolvedAt = time(fields.path("resolutiondate").asText(""));
+        String eventId = resolvedAt != null ? String.valueOf(resolvedAt.getEpochSecond())
+                : Integer.toHexString(fields.path("status").toString().hashCode());
+        Instant now = clock.instant();
+        ReplyMail mail = mails.resolved(ticket, resolutionText(key, fields), eventId, now);
+        boolean queued = queue(ticket, "resolved:" + eventId, mail, now);
+        return key + (queued ? " resolved: the customer is told" : " resolved: already told");
+    }
+
+    /** The last public comment an agent wrote says how it was resolved; else the resolution's name. */
+    private String resolutionText(String key, JsonNode fields) {
+        List<JsonNode> comments = jira.comments(key);
+        for (int i = comments.size() - 1; i >= 0; i--) {
+            JsonNode comment = comments.get(i);
+            if (visibility.isPublic(comment) && !tickets.isOwnComment(comment.path("id").asText())
+                    && !comment.path("author").path("accountId").asText().equals(ownAccountId())) {
+                return AdfText.plain(comment.path("body"));
+            }
+        }
+        return fields.path("resolution").path("name").asText("");
+    }
+
+    private boolean queue(TicketConversation ticket, String kind, ReplyMail mail, Instant now) {
+        return database.inTransaction(connection -> {
+            boolean queued = outbox.enqueue(connection, ticket.complaintId(), kind, mail.messageId(), mail.from(),
+                    mail.to(), mail.subject(), mail.toMime(), now);
+            if (queued) {
+                conversations.record(connection, mail.messageId(), ticket.ticketKey(), "out", now);
+            }
+            return queued;
+        });
+    }
+
+    /** The files an agent attached in the comment: media nodes name the issue's attachments by id or file name. */
+    private List<ReplyMail.MailFile> files(String key, JsonNode comment) {
+        List<JsonNode> media = AdfText.media(comment.path("body"));
+        List<ReplyMail.MailFile> files = new ArrayList<>();
+        if (media.isEmpty()) {
+            return files;
+        }
+        JsonNode issue = jira.issue(key, List.of("attachment"));
+        if (issue == null) {
+            return files;
+        }
+        for (JsonNode attrs : media) {
+            for (JsonNode attachment : issue.path("fields").path("attachment")) {
+                String id = attachment.path("id").asText();
+                String name = attachment.path("filename").asText();
+                if (id.equals(attrs.path("id").asText()) || name.equals(attrs.path("alt").asText())) {
+                    files.add(new ReplyMail.MailFile(name, attachment.path("mimeType").asText("application/octet-stream"),
+                            jira.attachmentContent(id)));
+                    break;
+                }
+            }
+        }
+        return files;
+    }
+
+    private String ownAccountId() {
+        if (ownAccountId == null) {
+            ownAccountId = jira.myself().path("accountId").asText();
+        }
+        return ownAccountId;
+    }
+
+    private static boolean statusChanged(JsonNode event) {
+        for (JsonNode item : event.path("changelog").path("items")) {
+            if (item.path("field").asText().equalsIgnoreCase("status") || item.path("field").asText().equals("resolution")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDone(JsonNode fields) {
+        return "done".equals(fields.path("status").path("statusCategory").path("key").asText());
+    }
+
+    private static Instant time(String jiraTime) {
+        if (jiraTime == null || jiraTime.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(jiraTime, JIRA_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(jiraTime).toInstant();
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+}
