@@ -44,8 +44,10 @@ public record ReplyMail(String messageId, String from, String fromName, String t
     public static String replySubject(String original, String ticketKey) {
         String tag = "[" + ticketKey + "]";
         // another ticket's tag (a stranger naming someone's case) must not travel on: only this ticket's key
+        String project = ticketKey.substring(0, ticketKey.lastIndexOf('-') + 1);
         String subject = original == null ? "" : OTHER_TAG.matcher(original).replaceAll(m ->
-                m.group().equalsIgnoreCase(tag) ? m.group() : "");
+                m.group().equalsIgnoreCase(tag) || !m.group().replaceAll("[\\[\\s]", "").regionMatches(true, 0, project, 0,
+                        project.length()) ? java.util.regex.Matcher.quoteReplacement(m.group()) : "");
         subject = subject.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
         String withKey = subject.contains(tag) ? subject : (subject + " " + tag).strip();
         return REPLY_PREFIX.matcher(withKey).find() ? withKey : "Re: " + withKey;

@@ -36,6 +36,22 @@ class RedressConfigTest {
     }
 
     @Test
+    void webhooksWithoutASecretStopStartUpNamingTheSecretKey() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.jira.webhook-secret", "");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("redress.jira.webhook-secret");
+        values.put("redress.conversation.webhooks", "false");
+        assertThat(RedressConfig.from(values, Map.of()).conversation().polling()).isTrue();
+        values.put("redress.conversation.poll-interval", "PT0S");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("redress.conversation.poll-interval");
+        values.put("redress.conversation.webhooks", "sometimes");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("redress.conversation.webhooks");
+    }
+
+    @Test
     void missingRequiredInboxSettingNamesTheKey() {
         Map<String, String> values = shippedConfig();
         values.remove("redress.inbox.reclami.jira-project");
