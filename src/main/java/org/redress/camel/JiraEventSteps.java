@@ -61,7 +61,11 @@ public final class JiraEventSteps {
             return;
         }
         for (String done : updates.onEvent(event)) {
-            LOG.info("Jira webhook {}: {}", event.path("webhookEvent").asText(), done);
+            if (done.startsWith("ignored")) {
+                LOG.debug("Jira webhook {}: {}", event.path("webhookEvent").asText(), done);
+            } else {
+                LOG.info("Jira webhook {}: {}", event.path("webhookEvent").asText(), done);
+            }
         }
         answer(exchange, 204, null);
     }

@@ -147,6 +147,29 @@ class ConversationEndToEndTest {
     }
 
     @Test
+    void withFollowUpsConfiguredAReplyAfterResolutionOpensANewTicketNamingTheOldOne() throws Exception {
+        String customer = "tom.baker@example.co.uk";
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2,
+                Map.of("redress.conversation.resolved-reply", "follow-up"))) {
+            stack.deliver(Files.readAllBytes(RedeliveryAndRestartTest.sample("04")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            String key = keyOf(stack.mailbox(customer).get(0));
+            stack.jiraPost("/rest/api/3/issue/" + key + "/transitions", "{\"transition\":{\"id\":\"41\"}}");
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 2);
+
+            stack.deliver(replyTo(stack.mailbox(customer).get(1), customer, "It happened again today.", "gmail-en"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.issueKeys().size() == 2
+                    && stack.mailbox(customer).size() == 3);
+            String followUp = stack.issueKeys().stream().filter(k -> !k.equals(key)).findFirst().orElseThrow();
+            assertThat(stack.jira("/rest/api/3/issue/" + followUp).path("fields").path("description").toString())
+                    .contains("Follow-up of " + key);
+            assertThat(stack.jira("/rest/api/3/issue/" + key).path("fields").path("status").path("statusCategory")
+                    .path("key").asText()).isEqualTo("done");
+            assertThat(stack.mailbox(customer).get(2).getSubject()).contains("[" + followUp + "]");
+        }
+    }
+
+    @Test
     void webhookEndpointRefusesUnsignedAndBadlySignedCallsAndTakesJirasOwnPayloads() throws Exception {
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
             byte[] body = "{\"webhookEvent\":\"comment_created\",\"issue\":{\"key\":\"CS-1\"},\"comment\":{\"id\":\"1\"}}"

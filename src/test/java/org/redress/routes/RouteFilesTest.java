@@ -21,11 +21,18 @@ class RouteFilesTest {
     void everyRouteFileLoadsAndEveryRouteHasAnIdAndAnErrorPolicy() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().addInitialProperty("redress.smtp.endpoint", "smtp://127.0.0.1:25");
+            camel.getPropertiesComponent().addInitialProperty("redress.conversation.polling", "false");
+            camel.getPropertiesComponent().addInitialProperty("redress.conversation.poll-millis", "60000");
             // the beans the routes call, unconnected: only their methods are looked up here
             camel.getRegistry().bind("intake", new org.redress.camel.IntakeSteps(null, null));
             camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC()));
             camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null));
             camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null));
+            camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
+            camel.getRegistry().bind("jiraEvents", new org.redress.camel.JiraEventSteps(null,
+                    new org.redress.config.ConversationConfig(true, "s", java.time.Duration.ZERO, "[internal]",
+                            org.redress.config.ConversationConfig.ResolvedReply.REOPEN, "Reopen"),
+                    new com.fasterxml.jackson.databind.ObjectMapper()));
             var loader = PluginHelper.getRoutesLoader(camel);
             try (var files = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("routes"), "*.camel.yaml")) {
                 for (var file : files) {
@@ -37,7 +44,8 @@ class RouteFilesTest {
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("complaint-inbox");
             assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId)
                     .contains("take-in", "parse", "screen", "open-ticket", "attach-files", "acknowledge",
-                            "mail-failed", "send-outbox", "health", "quarantine-list", "quarantine-raw-mail");
+                            "mail-failed", "send-outbox", "health", "quarantine-list", "quarantine-raw-mail", "thread",
+                            "comment-on-ticket", "attach-reply-files", "answer-reply", "jira-webhook", "jira-poll");
             for (RouteDefinition route : model.getRouteDefinitions()) {
                 assertThat(route.getRouteId()).as("every route has an id").isNotBlank();
                 if (route.getInput().getEndpointUri().startsWith("direct:")) {
