@@ -147,6 +147,15 @@ public final class CamelJiraClient implements JiraApi {
     }
 
     @Override
+    public void link(String linkType, String inwardKey, String outwardKey) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("type").put("name", linkType);
+        body.putObject("inwardIssue").put("key", inwardKey);
+        body.putObject("outwardIssue").put("key", outwardKey);
+        call("POST", API + "/issueLink", null, body);
+    }
+
+    @Override
     public JsonNode myself() {
         return call("GET", API + "/myself", null, null);
     }

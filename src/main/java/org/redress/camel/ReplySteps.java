@@ -24,6 +24,10 @@ public final class ReplySteps {
         }
     }
 
+    public void linkFollowUp(MailInProgress mail) {
+        replies.linkFollowUp(mail);
+    }
+
     public void comment(MailInProgress mail) {
         replies.comment(mail);
     }

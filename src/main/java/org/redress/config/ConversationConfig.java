@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param internalMarker    a comment starting with this text is internal even without a visibility restriction
  * @param resolvedReply     what a customer's reply to a resolved ticket does
  * @param reopenTransition  the name of the transition that reopens a resolved ticket
+ * @param followUpLink      the issue link type that ties a follow-up ticket to the resolved one
  */
 public record ConversationConfig(boolean webhooks, String webhookSecret, Duration pollInterval, String internalMarker,
-                                 ResolvedReply resolvedReply, String reopenTransition) {
+                                 ResolvedReply resolvedReply, String reopenTransition, String followUpLink) {
 
     public enum ResolvedReply { REOPEN, FOLLOW_UP }
 

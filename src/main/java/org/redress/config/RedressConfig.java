@@ -122,7 +122,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 s.optional("redress.conversation.internal-marker", "[internal]"),
                 s.choice("redress.conversation.resolved-reply", ConversationConfig.ResolvedReply.class,
                         ConversationConfig.ResolvedReply.REOPEN),
-                s.optional("redress.conversation.reopen-transition", "Reopen"));
+                s.optional("redress.conversation.reopen-transition", "Reopen"),
+                s.optional("redress.conversation.follow-up-link", "Relates"));
     }
 
     /** Every address the gateway sends from: mail from these is never a complaint (it would be a loop). */

@@ -206,7 +206,7 @@ public final class ComplaintIntake {
         if (entry.claimedKey() == null) {
             return null;
         }
-        if (ReplyIntake.FOLLOW_UP.equals(entry.resolvedAction())) {
+        if (entry.resolvedAction() != null && entry.resolvedAction().startsWith(ReplyIntake.FOLLOW_UP)) {
             return "Follow-up of " + entry.claimedKey() + ", which was resolved when the customer wrote again.";
         }
         return "The sender named " + entry.claimedKey() + " but is not one of its participants: nothing was added to "

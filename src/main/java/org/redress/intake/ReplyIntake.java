@@ -32,6 +32,7 @@ import org.redress.store.Tickets;
 public final class ReplyIntake {
     static final String REOPENED = "reopened";
     static final String FOLLOW_UP = "follow-up";
+    static final String FOLLOW_UP_LINKED = "follow-up-linked";
 
     private final ComplaintRegister register;
     private final Tickets tickets;
@@ -89,6 +90,17 @@ public final class ReplyIntake {
             register.threaded(entry.id(), key, match.get().rule().code());
             mail.thread(match.get());
         }
+        mail.entry(register.byId(entry.id()).orElseThrow());
+    }
+
+    /** Ties a follow-up ticket to the resolved one it continues, once (Jira shows the link on both). */
+    public void linkFollowUp(MailInProgress mail) {
+        RegisterEntry entry = mail.entry();
+        if (!FOLLOW_UP.equals(entry.resolvedAction())) {
+            return;
+        }
+        jira.link(config.followUpLink(), entry.ticketKey(), entry.claimedKey());
+        register.resolvedAction(entry.id(), FOLLOW_UP_LINKED, entry.ticketKey());
         mail.entry(register.byId(entry.id()).orElseThrow());
     }
 

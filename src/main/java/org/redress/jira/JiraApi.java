@@ -40,6 +40,9 @@ public interface JiraApi {
     /** POST /rest/api/3/issue/{key}/transitions. */
     void transition(String issueKey, String transitionId);
 
+    /** POST /rest/api/3/issueLink: {@code inwardKey} "relates to" (or the type's wording) {@code outwardKey}. */
+    void link(String linkType, String inwardKey, String outwardKey);
+
     /** GET /rest/api/3/myself: the account the gateway acts as. */
     JsonNode myself();
 

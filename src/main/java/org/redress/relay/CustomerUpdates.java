@@ -28,6 +28,8 @@ import org.redress.store.Tickets;
 public final class CustomerUpdates {
     /** How far back the poller looks again, for comments Jira indexed late. */
     static final Duration OVERLAP = Duration.ofMinutes(2);
+    /** How long before its comment an attachment the comment shows may have been uploaded. */
+    private static final Duration ATTACHED_WITH = Duration.ofMinutes(10);
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final Tickets tickets;
@@ -168,7 +170,11 @@ public final class CustomerUpdates {
         });
     }
 
-    /** The files an agent attached in the comment: media nodes name the issue's attachments by id or file name. */
+    /**
+     * The files an agent attached in the comment. A media node names its file by attachment id or file name
+     * ({@code alt}) when it can; Jira Cloud's media ids are not attachment ids, so a node that names nothing takes
+     * the comment author's attachments uploaded around the comment's time (the editor uploads them just before).
+     */
     private List<ReplyMail.MailFile> files(String key, JsonNode comment) {
         List<JsonNode> media = AdfText.media(comment.path("body"));
         List<ReplyMail.MailFile> files = new ArrayList<>();
@@ -179,18 +185,37 @@ public final class CustomerUpdates {
         if (issue == null) {
             return files;
         }
+        List<JsonNode> attachments = new ArrayList<>();
+        issue.path("fields").path("attachment").forEach(attachments::add);
+        List<JsonNode> chosen = new ArrayList<>();
         for (JsonNode attrs : media) {
-            for (JsonNode attachment : issue.path("fields").path("attachment")) {
-                String id = attachment.path("id").asText();
-                String name = attachment.path("filename").asText();
-                if (id.equals(attrs.path("id").asText()) || name.equals(attrs.path("alt").asText())) {
-                    files.add(new ReplyMail.MailFile(name, attachment.path("mimeType").asText("application/octet-stream"),
-                            jira.attachmentContent(id)));
-                    break;
-                }
-            }
+            attachments.stream().filter(a -> !chosen.contains(a))
+                    .filter(a -> a.path("id").asText().equals(attrs.path("id").asText())
+                            || a.path("filename").asText().equals(attrs.path("alt").asText()))
+                    .findFirst().or(() -> uploadedWith(comment, attachments, chosen)).ifPresent(chosen::add);
+        }
+        for (JsonNode attachment : chosen) {
+            files.add(new ReplyMail.MailFile(attachment.path("filename").asText(),
+                    attachment.path("mimeType").asText("application/octet-stream"),
+                    jira.attachmentContent(attachment.path("id").asText())));
         }
         return files;
+    }
+
+    private static Optional<JsonNode> uploadedWith(JsonNode comment, List<JsonNode> attachments, List<JsonNode> chosen) {
+        Instant written = time(comment.path("created").asText());
+        String author = comment.path("author").path("accountId").asText();
+        if (written == null) {
+            return Optional.empty();
+        }
+        return attachments.stream().filter(a -> !chosen.contains(a))
+                .filter(a -> a.path("author").path("accountId").asText().equals(author))
+                .filter(a -> {
+                    Instant uploaded = time(a.path("created").asText());
+                    return uploaded != null && !uploaded.isBefore(written.minus(ATTACHED_WITH))
+                            && !uploaded.isAfter(written.plus(Duration.ofMinutes(1)));
+                })
+                .reduce((first, second) -> second);
     }
 
     private String ownAccountId() {

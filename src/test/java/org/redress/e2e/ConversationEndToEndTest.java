@@ -87,12 +87,21 @@ class ConversationEndToEndTest {
             MimeMessage ack = stack.mailbox(customer).get(0);
             String key = keyOf(ack);
 
-            stack.jiraPost("/rest/api/3/issue/" + key + "/comment", adfComment("We are sorry. A voucher of 30 GBP is on its way to you.", null));
+            // as Jira Cloud's editor does it: the file is uploaded, then the comment shows it under a media id
+            stack.jiraUpload(key, "voucher.pdf", "application/pdf", "%PDF-1.4 voucher".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            stack.jiraPost("/rest/api/3/issue/" + key + "/comment", "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":["
+                    + "{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"We are sorry. A voucher of 30 GBP is on its way to you.\"}]},"
+                    + "{\"type\":\"mediaSingle\",\"attrs\":{\"layout\":\"center\"},\"content\":[{\"type\":\"media\",\"attrs\":"
+                    + "{\"id\":\"5f1c7a0e-93b2-4d7e-8a51-0c9d2b6f4e11\",\"type\":\"file\",\"collection\":\"\"}}]}]}}");
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 2);
             MimeMessage relayed = stack.mailbox(customer).get(1);
             assertThat(relayed.getSubject()).contains("[" + key + "]");
             assertThat(relayed.getHeader("In-Reply-To", null)).isEqualTo(ack.getHeader("In-Reply-To", null));
-            assertThat(relayed.getContent().toString()).contains("A voucher of 30 GBP is on its way to you.");
+            assertThat(relayed.getHeader("Auto-Submitted", null)).as("an agent's words are not an auto-reply").isNull();
+            var parts = (jakarta.mail.internet.MimeMultipart) relayed.getContent();
+            assertThat(parts.getBodyPart(0).getContent().toString()).contains("A voucher of 30 GBP is on its way to you.");
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("voucher.pdf");
 
             stack.jiraPost("/rest/api/3/issue/" + key + "/comment", adfComment("Customer was rude to staff too, check CCTV.",
                     "{\"type\":\"role\",\"value\":\"Administrators\"}"));
@@ -161,8 +170,13 @@ class ConversationEndToEndTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.issueKeys().size() == 2
                     && stack.mailbox(customer).size() == 3);
             String followUp = stack.issueKeys().stream().filter(k -> !k.equals(key)).findFirst().orElseThrow();
-            assertThat(stack.jira("/rest/api/3/issue/" + followUp).path("fields").path("description").toString())
-                    .contains("Follow-up of " + key);
+            JsonNode followUpIssue = stack.jira("/rest/api/3/issue/" + followUp);
+            assertThat(followUpIssue.path("fields").path("description").toString()).contains("Follow-up of " + key);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stack.jira("/rest/api/3/issue/" + followUp)
+                    .path("fields").path("issuelinks").size() == 1);
+            JsonNode link = stack.jira("/rest/api/3/issue/" + followUp).path("fields").path("issuelinks").get(0);
+            assertThat(link.path("type").path("name").asText()).isEqualTo("Relates");
+            assertThat(link.path("outwardIssue").path("key").asText()).isEqualTo(key);
             assertThat(stack.jira("/rest/api/3/issue/" + key).path("fields").path("status").path("statusCategory")
                     .path("key").asText()).isEqualTo("done");
             assertThat(stack.mailbox(customer).get(2).getSubject()).contains("[" + followUp + "]");
@@ -206,6 +220,13 @@ class ConversationEndToEndTest {
             Thread.sleep(3500);
             assertThat(stack.mailbox(customer)).hasSize(2);
             assertThat(stack.mailbox(customer).get(1).getContent().toString()).contains("your refund is approved");
+
+            stack.jiraPost("/rest/api/3/issue/" + key + "/transitions", "{\"transition\":{\"id\":\"41\"}}");
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 3);
+            Thread.sleep(2500);
+            assertThat(stack.mailbox(customer)).as("the resolution is told once").hasSize(3);
+            assertThat(stack.mailbox(customer).get(2).getContent().toString()).contains("resolved")
+                    .contains("your refund is approved");
         }
     }
 

@@ -31,7 +31,7 @@ class RouteFilesTest {
             camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
             camel.getRegistry().bind("jiraEvents", new org.redress.camel.JiraEventSteps(null,
                     new org.redress.config.ConversationConfig(true, "s", java.time.Duration.ZERO, "[internal]",
-                            org.redress.config.ConversationConfig.ResolvedReply.REOPEN, "Reopen"),
+                            org.redress.config.ConversationConfig.ResolvedReply.REOPEN, "Reopen", "Relates"),
                     new com.fasterxml.jackson.databind.ObjectMapper()));
             var loader = PluginHelper.getRoutesLoader(camel);
             try (var files = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("routes"), "*.camel.yaml")) {
@@ -45,7 +45,8 @@ class RouteFilesTest {
             assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId)
                     .contains("take-in", "parse", "screen", "open-ticket", "attach-files", "acknowledge",
                             "mail-failed", "send-outbox", "health", "quarantine-list", "quarantine-raw-mail", "thread",
-                            "comment-on-ticket", "attach-reply-files", "answer-reply", "jira-webhook", "jira-poll");
+                            "comment-on-ticket", "attach-reply-files", "answer-reply", "jira-webhook", "jira-poll",
+                            "link-follow-up");
             for (RouteDefinition route : model.getRouteDefinitions()) {
                 assertThat(route.getRouteId()).as("every route has an id").isNotBlank();
                 if (route.getInput().getEndpointUri().startsWith("direct:")) {

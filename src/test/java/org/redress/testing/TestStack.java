@@ -211,6 +211,26 @@ public final class TestStack implements AutoCloseable {
         return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
     }
 
+    /** Uploads a file to an issue as an agent would (multipart, X-Atlassian-Token: no-check). */
+    public void jiraUpload(String issueKey, String filename, String mediaType, byte[] content) throws Exception {
+        String boundary = "redress-test-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.jira().baseUrl() + "/rest/api/3/issue/"
+                        + issueKey + "/attachments"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent@lumiere.example:t".getBytes(StandardCharsets.UTF_8)))
+                .header("X-Atlassian-Token", "no-check").header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("upload -> " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** POST to the gateway's own HTTP port with the given headers; returns the status code. */
     public int gatewayPost(String path, byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config().httpPort() + path))

@@ -14,7 +14,7 @@ final class FieldSelection {
 
     static final List<String> ALL_FIELDS = List.of(
             "summary", "description", "labels", "status", "project", "issuetype", "created", "updated",
-            "resolution", "resolutiondate", "priority", "attachment", "comment", "reporter", "creator");
+            "resolution", "resolutiondate", "priority", "attachment", "comment", "issuelinks", "reporter", "creator");
 
     static final FieldSelection ALL = new FieldSelection(true, Set.of(), Set.of());
     static final FieldSelection IDS_ONLY = new FieldSelection(false, Set.of(), Set.of());

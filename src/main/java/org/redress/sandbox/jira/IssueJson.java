@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -20,10 +21,18 @@ final class IssueJson {
 
     private final String baseUrl;
     private final Function<String, SandboxProject> projects;
+    private final Function<StoredIssue, List<IssueLinks.Seen>> links;
 
+    /** For rendering without a store (users, server info): issues show no links. */
     IssueJson(String baseUrl, Function<String, SandboxProject> projects) {
+        this(baseUrl, projects, issue -> List.of());
+    }
+
+    /** @param links an issue's links as seen from it; called with the store's lock held */
+    IssueJson(String baseUrl, Function<String, SandboxProject> projects, Function<StoredIssue, List<IssueLinks.Seen>> links) {
         this.baseUrl = baseUrl;
         this.projects = projects;
+        this.links = links;
     }
 
     String issueSelf(StoredIssue issue) {
@@ -74,12 +83,7 @@ final class IssueJson {
             fields.set("project", project(projects.apply(issue.projectKey)));
         }
         if (selection.includes("issuetype")) {
-            FieldCatalog.Option type = FieldCatalog.byId(FieldCatalog.ISSUE_TYPES, issue.issueTypeId);
-            ObjectNode issueType = fields.putObject("issuetype");
-            issueType.put("self", baseUrl + "/rest/api/3/issuetype/" + type.id());
-            issueType.put("id", type.id());
-            issueType.put("name", type.name());
-            issueType.put("subtask", false);
+            fields.set("issuetype", issueType(issue));
         }
         if (selection.includes("created")) {
             fields.put("created", JiraTime.format(issue.created));
@@ -106,11 +110,7 @@ final class IssueJson {
             }
         }
         if (selection.includes("priority")) {
-            FieldCatalog.Option priority = FieldCatalog.byId(FieldCatalog.PRIORITIES, issue.priorityId);
-            ObjectNode p = fields.putObject("priority");
-            p.put("self", baseUrl + "/rest/api/3/priority/" + priority.id());
-            p.put("id", priority.id());
-            p.put("name", priority.name());
+            fields.set("priority", priority(issue));
         }
         if (selection.includes("attachment")) {
             ArrayNode attachments = fields.putArray("attachment");
@@ -125,12 +125,72 @@ final class IssueJson {
             comment.put("total", issue.comments.size());
             comment.put("startAt", 0);
         }
+        if (selection.includes("issuelinks")) {
+            ArrayNode issueLinks = fields.putArray("issuelinks");
+            links.apply(issue).forEach(seen -> issueLinks.add(issueLink(seen)));
+        }
         if (selection.includes("reporter")) {
             fields.set("reporter", user(issue.reporterAccountId, issue.reporterEmail, issue.reporterName));
         }
         if (selection.includes("creator")) {
             fields.set("creator", user(issue.reporterAccountId, issue.reporterEmail, issue.reporterName));
         }
+        return node;
+    }
+
+    private ObjectNode issueType(StoredIssue issue) {
+        FieldCatalog.Option type = FieldCatalog.byId(FieldCatalog.ISSUE_TYPES, issue.issueTypeId);
+        ObjectNode node = NODES.objectNode();
+        node.put("self", baseUrl + "/rest/api/3/issuetype/" + type.id());
+        node.put("id", type.id());
+        node.put("name", type.name());
+        node.put("subtask", false);
+        return node;
+    }
+
+    private ObjectNode priority(StoredIssue issue) {
+        FieldCatalog.Option priority = FieldCatalog.byId(FieldCatalog.PRIORITIES, issue.priorityId);
+        ObjectNode node = NODES.objectNode();
+        node.put("self", baseUrl + "/rest/api/3/priority/" + priority.id());
+        node.put("id", priority.id());
+        node.put("name", priority.name());
+        return node;
+    }
+
+    String issueLinkSelf(StoredIssueLink link) {
+        return baseUrl + "/rest/api/3/issueLink/" + link.id;
+    }
+
+    /** The "IssueLinkType" shape, in GET /issueLinkType and inside every link. */
+    ObjectNode linkType(LinkTypes.Type type) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", type.id());
+        node.put("name", type.name());
+        node.put("inward", type.inward());
+        node.put("outward", type.outward());
+        node.put("self", baseUrl + "/rest/api/3/issueLinkType/" + type.id());
+        return node;
+    }
+
+    /**
+     * One entry of the {@code issuelinks} field: the link as seen from the issue being rendered,
+     * so only the other end appears, under {@code outwardIssue} or {@code inwardIssue}, with the
+     * few fields Jira shows for a linked issue.
+     */
+    private ObjectNode issueLink(IssueLinks.Seen seen) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", String.valueOf(seen.link().id));
+        node.put("self", issueLinkSelf(seen.link()));
+        node.set("type", linkType(seen.type()));
+        ObjectNode other = node.putObject(seen.otherIsOutward() ? "outwardIssue" : "inwardIssue");
+        other.put("id", String.valueOf(seen.other().id));
+        other.put("key", seen.other().key);
+        other.put("self", issueSelf(seen.other()));
+        ObjectNode fields = other.putObject("fields");
+        fields.put("summary", seen.other().summary);
+        fields.set("status", status(Workflow.statusById(seen.other().statusId)));
+        fields.set("priority", priority(seen.other()));
+        fields.set("issuetype", issueType(seen.other()));
         return node;
     }
 

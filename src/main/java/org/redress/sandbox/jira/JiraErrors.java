@@ -16,6 +16,8 @@ import java.util.Map;
 final class JiraErrors {
 
     static final String ISSUE_NOT_FOUND = "Issue does not exist or you do not have permission to see it.";
+    /** What Jira's issue finder says when a referenced issue (e.g. in an issue link) is missing. */
+    static final String ISSUE_DOES_NOT_EXIST = "Issue Does Not Exist";
     static final String TEXT_TOO_LONG =
             "The entered text is too long. It exceeds the allowed limit of 32,767 characters.";
     static final String NOT_ADF = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";

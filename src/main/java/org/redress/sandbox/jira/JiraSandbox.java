@@ -168,6 +168,7 @@ public final class JiraSandbox implements AutoCloseable {
         SearchEndpoint search = new SearchEndpoint(store);
         AccountEndpoints account = new AccountEndpoints(() -> baseUrl, clock);
         PageEndpoints pages = new PageEndpoints(store);
+        IssueLinkEndpoints links = new IssueLinkEndpoints(store);
         return new Routes()
                 .api("GET", "/rest/api/3/myself", account::myself)
                 .api("GET", "/rest/api/3/serverInfo", account::serverInfo)
@@ -185,6 +186,8 @@ public final class JiraSandbox implements AutoCloseable {
                 .api("POST", "/rest/api/3/issue/{issueIdOrKey}/attachments", attachments::upload)
                 .api("GET", "/rest/api/3/attachment/{id}", attachments::metadata)
                 .api("GET", "/rest/api/3/attachment/content/{id}", attachments::content)
+                .api("POST", "/rest/api/3/issueLink", links::create)
+                .api("GET", "/rest/api/3/issueLinkType", links::types)
                 .api("GET", "/rest/api/3/search/jql", search::get)
                 .api("POST", "/rest/api/3/search/jql", search::post)
                 .page("GET", "/", pages::index)

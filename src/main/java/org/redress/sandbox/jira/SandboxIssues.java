@@ -12,9 +12,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +61,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
     private final Map<Long, StoredIssue> byId = new HashMap<>();
     private final Map<Long, StoredAttachment> attachments = new HashMap<>();
     private final Map<Long, byte[]> memoryContent = new HashMap<>();
+    private final IssueLinks links;
     private long lastTimestamp;
 
     /**
@@ -81,7 +84,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
             index(issue);
             lastTimestamp = Math.max(lastTimestamp, issue.updated);
         }
-        this.json = new IssueJson(baseUrl, projects::get);
+        this.links = new IssueLinks(state.issueLinks, byId::get);
+        this.json = new IssueJson(baseUrl, projects::get, links::seenFrom);
         this.payloads = new WebhookPayloads(json);
     }
 
@@ -214,56 +218,132 @@ final class SandboxIssues implements JqlQuery.Catalog {
     ObjectNode addComment(String idOrKey, JsonNode request, SandboxUser user) {
         synchronized (lock) {
             StoredIssue issue = existing(idOrKey);
-            if (!request.isObject()) {
-                throw JiraErrors.messages(400, "Request body must be a JSON object");
-            }
-            JiraErrors.FieldProblems problems = new JiraErrors.FieldProblems();
-            JsonNode body = request.get("body");
-            if (body == null || body.isNull()) {
-                problems.add("comment", "Comment body can not be empty!");
-            } else {
-                IssueFields.richText("comment", body, problems);
-            }
-            JsonNode visibility = request.get("visibility");
-            if (visibility != null && !visibility.isNull()) {
-                String type = visibility.path("type").asText("");
-                String value = visibility.path("value").asText(visibility.path("identifier").asText(""));
-                if (!visibility.isObject() || !(type.equals("role") || type.equals("group")) || value.isBlank()) {
-                    problems.add("commentLevel", "Visibility needs \"type\" \"role\" or \"group\" and a non-empty \"value\".");
-                }
-            }
-            problems.throwIfAny();
-            StoredComment comment = new StoredComment();
-            JsonNode properties = request.path("properties");
-            if (!properties.isMissingNode() && !properties.isNull()) {
-                if (!properties.isArray()) {
-                    throw JiraErrors.messages(400, "'properties' must be an array of {\"key\",\"value\"} objects");
-                }
-                for (JsonNode property : properties) {
-                    JsonNode key = property.get("key");
-                    if (key == null || !key.isTextual() || !property.has("value")) {
-                        throw JiraErrors.messages(400, "Each entry of 'properties' needs a string 'key' and a 'value'.");
-                    }
-                    String problem = IssueFields.propertyProblem(key.asText(), property.get("value"));
-                    if (problem != null) {
-                        throw JiraErrors.messages(400, problem);
-                    }
-                    comment.properties.put(key.asText(), property.get("value").deepCopy());
-                }
-            }
-            comment.id = state.nextCommentId++;
-            comment.body = body.deepCopy();
-            comment.visibility = visibility == null || visibility.isNull() ? null : visibility.deepCopy();
-            comment.authorAccountId = user.accountId();
-            comment.authorEmail = user.emailAddress();
-            comment.authorName = user.displayName();
-            comment.created = now();
-            comment.updated = comment.created;
-            issue.comments.add(comment);
-            issue.updated = comment.created;
+            StoredComment comment = newComment(request, user);
+            store(issue, comment);
             saved();
             events.publish(() -> payloads.commentCreated(issue, comment));
             return json.comment(issue, comment);
+        }
+    }
+
+    /** A validated comment, not yet stored; shared by add comment and create issue link. */
+    private StoredComment newComment(JsonNode request, SandboxUser user) {
+        if (!request.isObject()) {
+            throw JiraErrors.messages(400, "Request body must be a JSON object");
+        }
+        JiraErrors.FieldProblems problems = new JiraErrors.FieldProblems();
+        JsonNode body = request.get("body");
+        if (body == null || body.isNull()) {
+            problems.add("comment", "Comment body can not be empty!");
+        } else {
+            IssueFields.richText("comment", body, problems);
+        }
+        JsonNode visibility = request.get("visibility");
+        if (visibility != null && !visibility.isNull()) {
+            String type = visibility.path("type").asText("");
+            String value = visibility.path("value").asText(visibility.path("identifier").asText(""));
+            if (!visibility.isObject() || !(type.equals("role") || type.equals("group")) || value.isBlank()) {
+                problems.add("commentLevel", "Visibility needs \"type\" \"role\" or \"group\" and a non-empty \"value\".");
+            }
+        }
+        problems.throwIfAny();
+        StoredComment comment = new StoredComment();
+        JsonNode properties = request.path("properties");
+        if (!properties.isMissingNode() && !properties.isNull()) {
+            if (!properties.isArray()) {
+                throw JiraErrors.messages(400, "'properties' must be an array of {\"key\",\"value\"} objects");
+            }
+            for (JsonNode property : properties) {
+                JsonNode key = property.get("key");
+                if (key == null || !key.isTextual() || !property.has("value")) {
+                    throw JiraErrors.messages(400, "Each entry of 'properties' needs a string 'key' and a 'value'.");
+                }
+                String problem = IssueFields.propertyProblem(key.asText(), property.get("value"));
+                if (problem != null) {
+                    throw JiraErrors.messages(400, problem);
+                }
+                comment.properties.put(key.asText(), property.get("value").deepCopy());
+            }
+        }
+        comment.body = body.deepCopy();
+        comment.visibility = visibility == null || visibility.isNull() ? null : visibility.deepCopy();
+        comment.authorAccountId = user.accountId();
+        comment.authorEmail = user.emailAddress();
+        comment.authorName = user.displayName();
+        return comment;
+    }
+
+    private void store(StoredIssue issue, StoredComment comment) {
+        comment.id = state.nextCommentId++;
+        comment.created = now();
+        comment.updated = comment.created;
+        issue.comments.add(comment);
+        issue.updated = comment.created;
+    }
+
+    // ---- issue links
+
+    /** GET /issueLinkType: the fixed default types. */
+    ObjectNode linkTypes() {
+        ObjectNode result = NODES.objectNode();
+        ArrayNode types = result.putArray("issueLinkTypes");
+        LinkTypes.DEFAULTS.forEach(t -> types.add(json.linkType(t)));
+        return result;
+    }
+
+    /**
+     * Links the request's inward issue (the source: it "blocks") to its outward issue, as Jira's
+     * create issue link does: a missing type or issue is a 404 listing every problem, a link to
+     * itself a 400, and an existing identical link is kept rather than duplicated. Jira logs a
+     * "Link" change on both issues, which moves both their updated times; a comment goes on the
+     * inward issue, even when the link already existed.
+     *
+     * @return the link's self URL, for the Location header
+     */
+    String link(IssueLinkRequest request, SandboxUser user) {
+        synchronized (lock) {
+            Set<String> missing = new LinkedHashSet<>();
+            LinkTypes.Type type = request.typeId() != null ? LinkTypes.byId(request.typeId()).orElse(null)
+                    : LinkTypes.byName(request.typeName()).orElse(null);
+            if (type == null) {
+                missing.add(request.typeId() != null
+                        ? "No issue link type with id '" + request.typeId() + "' found."
+                        : "No issue link type with name '" + request.typeName() + "' found.");
+            }
+            StoredIssue inward = issue(request.inwardIssue());
+            StoredIssue outward = issue(request.outwardIssue());
+            if (inward == null || outward == null) {
+                missing.add(JiraErrors.ISSUE_DOES_NOT_EXIST);
+            }
+            if (!missing.isEmpty()) {
+                throw JiraErrors.messages(404, missing.toArray(String[]::new));
+            }
+            if (inward == outward) {
+                throw JiraErrors.messages(400, "You cannot link an issue to itself.");
+            }
+            JsonNode commentRequest = request.comment();
+            boolean withComment = commentRequest != null && commentRequest.hasNonNull("body");
+            StoredComment comment = withComment ? newComment(commentRequest, user) : null;
+            StoredIssueLink link = links.find(type.id(), inward.id, outward.id);
+            if (link == null) {
+                link = new StoredIssueLink();
+                link.id = state.nextIssueLinkId++;
+                link.typeId = type.id();
+                link.inwardIssueId = inward.id;
+                link.outwardIssueId = outward.id;
+                links.add(link);
+                state.nextChangelogId += 2;
+                inward.updated = now();
+                outward.updated = inward.updated;
+            }
+            if (comment != null) {
+                store(inward, comment);
+            }
+            saved();
+            if (comment != null) {
+                events.publish(() -> payloads.commentCreated(inward, comment));
+            }
+            return json.issueLinkSelf(link);
         }
     }
 

@@ -87,6 +87,21 @@ class JiraSandboxSpecTest {
         http.get("/rest/api/3/issue/CS-1/properties");
         http.get("/rest/api/3/issue/CS-1/properties/redress.state");
         assertThat(http.delete("/rest/api/3/issue/CS-1/properties/redress.state").status()).isEqualTo(204);
+        http.get("/rest/api/3/issueLinkType");
+        http.create("Same vase, second mail");
+        ObjectNode link = JSON.createObjectNode();
+        link.putObject("type").put("name", "Relates");
+        link.putObject("inwardIssue").put("key", "CS-2");
+        link.putObject("outwardIssue").put("key", "CS-1");
+        assertThat(http.post("/rest/api/3/issueLink", link).status()).isEqualTo(201);
+        ObjectNode linkWithComment = JSON.createObjectNode();
+        linkWithComment.putObject("type").put("id", "10002");
+        linkWithComment.putObject("inwardIssue").put("id", sandbox.issue("CS-2").path("id").asText());
+        linkWithComment.putObject("outwardIssue").put("key", "CS-1");
+        linkWithComment.putObject("comment").set("body", doc("Duplicate of CS-1."));
+        assertThat(http.post("/rest/api/3/issueLink", linkWithComment).status()).isEqualTo(201);
+        http.get("/rest/api/3/issue/CS-1?fields=issuelinks");
+        http.search("project = CS", "fields=summary,issuelinks");
     }
 
     @Test
@@ -115,6 +130,11 @@ class JiraSandboxSpecTest {
     @Test
     void errorAnswersAreJiraErrorCollections() {
         http.get("/rest/api/3/issue/CS-404");
+        ObjectNode link = JSON.createObjectNode();
+        link.putObject("type").put("name", "Causes");
+        link.putObject("inwardIssue").put("key", "CS-404");
+        link.putObject("outwardIssue").put("key", "CS-405");
+        http.post("/rest/api/3/issueLink", link);
         http.search("project = CS OR project = X");
         ObjectNode create = JSON.createObjectNode();
         create.putObject("fields").put("summary", "a\nb");
