@@ -46,7 +46,7 @@ class ConversationEndToEndTest {
     Path tempDir;
 
     @Test
-    void repliesInFiveLanguagesAndThreeMailProgramsBecomeOneCommentWithOnlyTheNewWords() throws Exception {
+    void scriptedConversationInFiveLanguagesAndThreeMailProgramsStaysOnOneIssueAndKeepsInternalNotesInternal() throws Exception {
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
             for (String[] reply : REPLIES) {
                 stack.deliver(Files.readAllBytes(RedeliveryAndRestartTest.sample(reply[0])));
@@ -75,6 +75,44 @@ class ConversationEndToEndTest {
                         .contains("reply-" + entry.id() + ".eml");
                 assertThat(stack.mailbox(reply[1])).as("a reply on an open ticket is not acknowledged again").hasSize(1);
             }
+
+            // the agents answer each customer in Jira, publicly and then internally
+            for (String[] reply : REPLIES) {
+                String key = keyOf(stack.mailbox(reply[1]).get(0));
+                stack.jiraPost("/rest/api/3/issue/" + key + "/comment", adfComment("Public answer for " + key, null));
+                stack.jiraPost("/rest/api/3/issue/" + key + "/comment", adfComment("Internal note for " + key,
+                        "{\"type\":\"role\",\"value\":\"Administrators\"}"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> REPLIES.stream().allMatch(r -> mailboxSize(stack, r[1]) == 2));
+            Thread.sleep(2000);
+            for (String[] reply : REPLIES) {
+                List<MimeMessage> mails = stack.mailbox(reply[1]);
+                assertThat(mails).as("internal notes never reach " + reply[1]).hasSize(2);
+                MimeMessage answer = mails.get(1);
+                String key = keyOf(mails.get(0));
+                assertThat(answer.getSubject()).contains("[" + key + "]");
+                assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(mails.get(0).getHeader("In-Reply-To", null));
+                assertThat(answer.getHeader("Content-Language", null)).isEqualTo(mails.get(0).getHeader("Content-Language", null));
+                assertThat(answer.getContent().toString()).contains("Public answer for " + key).doesNotContain("Internal note");
+                // and the customer answers the agent's mail: the same issue once more
+                stack.deliver(replyTo(answer, reply[1], "Second reply from " + reply[1], reply[3]));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register()
+                    .withOutcome(Outcome.COMMENTED).size() == 10);
+            assertThat(stack.issueKeys()).hasSize(5);
+            for (String[] reply : REPLIES) {
+                String key = keyOf(stack.mailbox(reply[1]).get(0));
+                assertThat(commentTexts(stack, key)).filteredOn(t -> t.contains("Second reply from " + reply[1]))
+                        .singleElement().satisfies(t -> assertThat(t).doesNotContain("Public answer"));
+            }
+        }
+    }
+
+    private static int mailboxSize(TestStack stack, String address) {
+        try {
+            return stack.mailbox(address).size();
+        } catch (Exception e) {
+            return -1;
         }
     }
 
@@ -227,6 +265,25 @@ class ConversationEndToEndTest {
             assertThat(stack.mailbox(customer)).as("the resolution is told once").hasSize(3);
             assertThat(stack.mailbox(customer).get(2).getContent().toString()).contains("resolved")
                     .contains("your refund is approved");
+        }
+    }
+
+    @Test
+    void webhookAndPollerBothOnStillDeliverEachCommentOnce() throws Exception {
+        String customer = "giulia.romano@example.it";
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.POSTGRESQL,
+                Map.of("redress.conversation.poll-interval", "PT0.5S"))) {
+            stack.deliver(Files.readAllBytes(RedeliveryAndRestartTest.sample("03")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            String key = keyOf(stack.mailbox(customer).get(0));
+            Thread.sleep(1500);
+            for (int i = 1; i <= 3; i++) {
+                stack.jiraPost("/rest/api/3/issue/" + key + "/comment", adfComment("Risposta numero " + i, null));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 4);
+            Thread.sleep(3000);
+            assertThat(stack.mailbox(customer)).hasSize(4);
+            assertThat(stack.gateway().outbox().count("sent")).isEqualTo(4);
         }
     }
 
