@@ -120,17 +120,9 @@ public final class ComplaintIntake {
     }
 
     public void attachFiles(MailInProgress mail) {
-        if (mail.entry().attachmentsAt() != null) {
-            return;
+        if (mail.entry().attachmentsAt() == null) {
+            TicketFiles.upload(jira, register, clock, mail, ticketFor(mail).uploads());
         }
-        var uploads = ticketFor(mail).uploads();
-        // files uploaded by an earlier, interrupted attempt are not uploaded twice
-        for (int i = mail.entry().uploadsDone(); i < uploads.size(); i++) {
-            jira.attach(mail.ticketKey(), uploads.get(i));
-            register.uploadDone(mail.entry().id(), i + 1);
-        }
-        register.attachmentsUploaded(mail.entry().id(), clock.instant());
-        refresh(mail);
     }
 
     /** Queues the acknowledgement and closes the intake of this mail in one transaction. */

@@ -16,7 +16,6 @@ import org.redress.conversation.TicketConversation;
 import org.redress.jira.JiraApi;
 import org.redress.jira.JiraRejectedException;
 import org.redress.jira.ReplyCommentMapper;
-import org.redress.jira.Upload;
 import org.redress.store.ComplaintRegister;
 import org.redress.store.ConversationIndex;
 import org.redress.store.Database;
@@ -129,16 +128,9 @@ public final class ReplyIntake {
 
     /** Uploads the reply's files and the whole .eml, one by one, counting so that a retry does not repeat one. */
     public void attachFiles(MailInProgress mail) {
-        if (mail.entry().attachmentsAt() != null) {
-            return;
+        if (mail.entry().attachmentsAt() == null) {
+            TicketFiles.upload(jira, register, clock, mail, commentFor(mail).uploads());
         }
-        List<Upload> uploads = commentFor(mail).uploads();
-        for (int i = mail.entry().uploadsDone(); i < uploads.size(); i++) {
-            jira.attach(mail.ticketKey(), uploads.get(i));
-            register.uploadDone(mail.entry().id(), i + 1);
-        }
-        register.attachmentsUploaded(mail.entry().id(), clock.instant());
-        mail.entry(register.byId(mail.entry().id()).orElseThrow());
     }
 
     /**

@@ -115,14 +115,7 @@ public final class ComplaintRegister {
 
     /** A reply is on its ticket with its files, and its answer (if any) is in the outbox. */
     public void replyDone(Connection connection, long id, Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE complaint SET acknowledged_at = ?, completed_at = ?, outcome = ? WHERE id = ?")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setTimestamp(2, Timestamp.from(now));
-            statement.setString(3, Outcome.COMMENTED.code());
-            statement.setLong(4, id);
-            statement.executeUpdate();
-        }
+        complete(connection, id, Outcome.COMMENTED, now);
     }
 
     public void uploadDone(long id, int uploadsDone) {
@@ -135,12 +128,13 @@ public final class ComplaintRegister {
 
     /** The acknowledgement is in the outbox: the complaint is handled as far as intake goes. */
     public void acknowledged(Connection connection, long id, Instant now) throws SQLException {
+        complete(connection, id, Outcome.TICKETED, now);
+    }
+
+    private static void complete(Connection connection, long id, Outcome outcome, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE complaint SET acknowledged_at = ?, completed_at = ?, outcome = ? WHERE id = ?")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setTimestamp(2, Timestamp.from(now));
-            statement.setString(3, Outcome.TICKETED.code());
-            statement.setLong(4, id);
+            bind(statement, Timestamp.from(now), Timestamp.from(now), outcome.code(), id);
             statement.executeUpdate();
         }
     }
