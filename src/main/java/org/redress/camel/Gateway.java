@@ -9,7 +9,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
+import org.redress.config.HistoryConfig;
+import org.redress.history.CustomerHistoryLookup;
+import org.redress.intake.Enrichment;
+import org.redress.jira.JiraCustomerTickets;
+import org.redress.reporting.RegisterApi;
+import org.redress.store.Assessments;
+import org.redress.store.RegisterHistory;
+import org.redress.store.RegisterQueries;
+import org.redress.triage.CategoryClassifier;
+import org.redress.triage.HintDetector;
+import org.redress.triage.Triage;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -53,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private final ComplaintRegister register;
     private final Outbox outbox;
     private final Main main;
+    private final HikariDataSource crmDataSource;
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -71,7 +85,12 @@ public final class Gateway implements AutoCloseable {
         MailParser parser = new MailParser(new AttachmentReader(config.intake().maxAttachmentText()),
                 new LanguageGuesser(new HashSet<>(config.intake().languages())));
         MailScreen screen = new MailScreen(config.ownAddresses());
-        TicketMapper ticketMapper = new TicketMapper(json, config.jira().customerProperty());
+        TicketMapper ticketMapper = new TicketMapper(json, config.jira().customerProperty(),
+                config.history().vipTiers());
+        Assessments assessments = new Assessments(database);
+        Triage triage = new Triage(new HintDetector(config.triage().references()),
+                new CategoryClassifier(config.triage().categories()), config.triage().priority());
+        crmDataSource = config.history().crmEnabled() ? crmDataSource(config.history()) : null;
         AcknowledgementComposer acknowledgements = new AcknowledgementComposer(templates,
                 config.acknowledgement().firstResponse());
 
@@ -88,7 +107,18 @@ public final class Gateway implements AutoCloseable {
                 CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), json);
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
                         screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
-                        config.ownAddresses());
+                        config.ownAddresses(), assessments);
+                CustomerHistoryLookup history = new CustomerHistoryLookup(new RegisterHistory(database),
+                        new JiraCustomerTickets(jira, config.history().jiraJql(), config.projects(),
+                                config.history().maxTickets()),
+                        crmDataSource == null ? null : new CrmLookup(camel.createProducerTemplate()));
+                if (crmDataSource != null) {
+                    camel.getRegistry().bind("crm", crmDataSource);
+                }
+                camel.getRegistry().bind("enrichment", new EnrichmentSteps(new Enrichment(history, triage, jira,
+                        assessments, config.history().linkType(), clock)));
+                camel.getRegistry().bind("registerApi", new RegisterApiSteps(new RegisterApi(new RegisterQueries(database),
+                        assessments, history, clock), config.apiToken(), json));
                 CustomerMailComposer mails = new CustomerMailComposer(templates, config.acknowledgement().firstResponse());
                 ThreadMatcher matcher = new ThreadMatcher(conversations::ticketOf, new SubjectKey(config.projects()));
                 camel.getRegistry().bind("reply", new ReplySteps(new ReplyIntake(register, tickets, conversations,
@@ -111,6 +141,7 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(config, clock);
         try {
             gateway.main.start();
+            gateway.addCrmRoute();
             gateway.addInboxRoutes();
             return gateway;
         } catch (Exception | Error e) {
@@ -138,8 +169,40 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             // stopping is best effort; the database is closed regardless
         } finally {
+            if (crmDataSource != null) {
+                crmDataSource.close();
+            }
             database.close();
         }
+    }
+
+    /** The CRM query route, when a CRM is configured. */
+    private void addCrmRoute() throws Exception {
+        if (crmDataSource != null) {
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("query", config.history().crmQuery());
+            parameters.put("timeoutSeconds", 5);
+            main.getCamelContext().addRouteFromTemplate("crm-lookup", "crm-query", parameters);
+        }
+    }
+
+    /**
+     * A small pool that never blocks start-up: a CRM that is down when the gateway starts is a CRM that is down,
+     * reported per complaint as "history unavailable", not a reason to refuse complaints.
+     */
+    private static HikariDataSource crmDataSource(HistoryConfig history) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(history.crmUrl());
+        hikari.setUsername(history.crmUser());
+        hikari.setPassword(history.crmPassword());
+        hikari.setPoolName("redress-crm");
+        hikari.setMaximumPoolSize(2);
+        hikari.setMinimumIdle(0);
+        hikari.setConnectionTimeout(3_000);
+        hikari.setValidationTimeout(2_000);
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setReadOnly(true);
+        return new HikariDataSource(hikari);
     }
 
     private void addInboxRoutes() throws Exception {

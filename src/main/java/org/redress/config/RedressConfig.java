@@ -26,8 +26,8 @@ import java.util.Set;
  */
 public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database, JiraConfig jira, SmtpConfig smtp,
                             IntakeConfig intake, AcknowledgementConfig acknowledgement, SandboxConfig sandbox,
-                            List<InboxConfig> inboxes, ConversationConfig conversation,
-                            Map<String, String> camelProperties) {
+                            List<InboxConfig> inboxes, ConversationConfig conversation, HistoryConfig history,
+                            TriageConfig triage, String apiToken, Map<String, String> camelProperties) {
 
     public static final String CONFIG_FILE = "config/application.properties";
 
@@ -95,15 +95,100 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         SandboxConfig sandbox = new SandboxConfig(s.optional("redress.sandbox.host", "127.0.0.1"),
                 s.port("redress.sandbox.smtp-port", 3025), s.port("redress.sandbox.imap-port", 3143),
                 s.port("redress.sandbox.pop3-port", 3110), s.port("redress.sandbox.jira-port", 8089),
+                s.port("redress.sandbox.crm-port", 8091),
                 s.optional("redress.sandbox.jira-projects", "CS"),
                 blankToNull(s.optional("redress.sandbox.webhook-url",
                         webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : "")),
                 s.optional("redress.jira.webhook-secret", ""));
         List<InboxConfig> inboxes = inboxes(s, languages);
         ConversationConfig conversation = conversation(s);
+        HistoryConfig history = history(s);
+        TriageConfig triage = triage(s);
+        String apiToken = s.required("redress.api.token");
+        if (apiToken.length() < 12) {
+            throw new ConfigException("redress.api.token", "must be at least 12 characters: it guards customers' data");
+        }
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
-                camel);
+                history, triage, apiToken, camel);
+    }
+
+    private static HistoryConfig history(Settings s) {
+        String crmUrl = blankToNull(s.optional("redress.crm.url", null));
+        if (crmUrl != null && !crmUrl.startsWith("jdbc:")) {
+            throw new ConfigException("redress.crm.url", "must be a JDBC URL, got '" + crmUrl + "'");
+        }
+        String query = s.optional("redress.crm.query", "SELECT name, tier, customer_since, lifetime_value, "
+                + "preferred_language FROM crm_customer WHERE lower(email) = :#email");
+        if (!query.contains(":#email")) {
+            throw new ConfigException("redress.crm.query", "must use the customer's address as :#email");
+        }
+        if (query.contains("?") || query.contains("&")) {
+            throw new ConfigException("redress.crm.query", "cannot contain '?' or '&' (it becomes a camel-sql "
+                    + "endpoint URI); use named parameters such as :#email");
+        }
+        String jql = s.optional("redress.history.jira-jql",
+                "project in ({projects}) AND text ~ \"{email}\" ORDER BY created DESC");
+        if (!jql.contains("{email}")) {
+            throw new ConfigException("redress.history.jira-jql", "must contain {email}");
+        }
+        return new HistoryConfig(crmUrl, s.optional("redress.crm.user", ""), s.optional("redress.crm.password", ""),
+                query, Set.copyOf(list(s.optional("redress.crm.vip-tiers", "gold,platinum"))), jql,
+                positive(s, "redress.history.max-tickets", 20), s.optional("redress.history.link-type", "Relates"));
+    }
+
+    private static TriageConfig triage(Settings s) {
+        Map<String, String> referenceKeys = s.under("redress.hints.reference");
+        if (referenceKeys.isEmpty()) {
+            referenceKeys = Map.of("order", "\\b[A-Z]{2,4}-\\d{4}-\\d{4,6}\\b",
+                    "invoice", "(?i)\\b(?:invoice|facture|fattura|rechnung|factura)\\s*(?:n[o°º]?\\.?|nr\\.?|#)?\\s*:?\\s*"
+                            + "(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{3,}");
+        }
+        List<java.util.regex.Pattern> references = new ArrayList<>();
+        referenceKeys.forEach((name, regex) -> {
+            try {
+                references.add(java.util.regex.Pattern.compile(regex));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigException("redress.hints.reference." + name, "is not a valid regular expression: "
+                        + e.getDescription());
+            }
+        });
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        s.under("redress.category").forEach((name, terms) -> categories.put(name, List.of(terms.split("\\s*,\\s*"))));
+        if (categories.isEmpty()) {
+            categories.putAll(org.redress.triage.CategoryClassifier.DEFAULTS);
+        }
+        List<String> levels = Arrays.stream(s.optional("redress.priority.levels", "Highest,High,Medium,Low,Lowest")
+                .split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        String base = level(s, "redress.priority.default", "Medium", levels);
+        Map<org.redress.triage.HintKind, String> byHint = new java.util.EnumMap<>(org.redress.triage.HintKind.class);
+        Map<String, String> hintDefaults = Map.of("legal", "High", "hostility", "High");
+        for (org.redress.triage.HintKind kind : org.redress.triage.HintKind.values()) {
+            String level = level(s, "redress.priority.hint." + kind.code(), hintDefaults.get(kind.code()), levels);
+            if (level != null) {
+                byHint.put(kind, level);
+            }
+        }
+        Map<String, String> byTier = new LinkedHashMap<>();
+        Map<String, String> tierKeys = s.under("redress.priority.tier");
+        if (tierKeys.isEmpty()) {
+            tierKeys = Map.of("gold", "High", "platinum", "High");
+        }
+        tierKeys.forEach((tier, level) -> byTier.put(tier.toLowerCase(Locale.ROOT),
+                checkLevel("redress.priority.tier." + tier, level, levels)));
+        String repeat = level(s, "redress.priority.repeat-complainant", null, levels);
+        return new TriageConfig(references, categories,
+                new org.redress.triage.PriorityPolicy(levels, base, byHint, byTier, repeat));
+    }
+
+    private static String level(Settings s, String key, String fallback, List<String> levels) {
+        String value = blankToNull(s.optional(key, fallback));
+        return value == null ? null : checkLevel(key, value, levels);
+    }
+
+    private static String checkLevel(String key, String value, List<String> levels) {
+        return levels.stream().filter(l -> l.equalsIgnoreCase(value)).findFirst().orElseThrow(() ->
+                new ConfigException(key, "must be one of redress.priority.levels " + levels + ", got '" + value + "'"));
     }
 
     private static ConversationConfig conversation(Settings s) {

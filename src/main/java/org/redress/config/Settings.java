@@ -124,6 +124,21 @@ final class Settings {
         return Collections.unmodifiableSet(ids);
     }
 
+    /** The keys shaped {@code prefix.NAME} (one level, no further dot), as NAME → value, in sorted order. */
+    java.util.Map<String, String> under(String prefix) {
+        java.util.Map<String, String> found = new java.util.TreeMap<>();
+        for (String key : values.keySet()) {
+            if (key.startsWith(prefix + ".")) {
+                String name = key.substring(prefix.length() + 1);
+                if (name.isEmpty() || name.contains(".")) {
+                    throw new ConfigException(key, "expected " + prefix + ".<name>");
+                }
+                found.put(name, optional(key, ""));
+            }
+        }
+        return found;
+    }
+
     /** Fails on the first key (in sorted order) that no part of the configuration read. */
     void rejectUnknownKeys() {
         for (String key : values.keySet()) {

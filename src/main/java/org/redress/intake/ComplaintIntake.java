@@ -41,11 +41,14 @@ public final class ComplaintIntake {
     private final Clock clock;
     private final org.redress.store.Tickets ticketStore;
     private final java.util.Set<String> ownAddresses;
+    private final org.redress.store.Assessments assessments;
 
     public ComplaintIntake(ComplaintRegister register, Outbox outbox, ConversationIndex conversations,
                            Database database, MailParser parser, MailScreen screen, TicketMapper tickets, JiraApi jira,
                            AcknowledgementComposer acknowledgements, IntakeConfig config, Clock clock,
-                           org.redress.store.Tickets ticketStore, java.util.Set<String> ownAddresses) {
+                           org.redress.store.Tickets ticketStore, java.util.Set<String> ownAddresses,
+                           org.redress.store.Assessments assessments) {
+        this.assessments = assessments;
         this.ticketStore = ticketStore;
         this.ownAddresses = java.util.Set.copyOf(ownAddresses);
         this.register = register;
@@ -114,6 +117,9 @@ public final class ComplaintIntake {
         database.inTransaction(connection -> {
             register.ticketed(connection, mail.entry().id(), key, now);
             conversations.record(connection, mail.complaint().messageId(), key, "in", now);
+            if (mail.assessment() != null) {
+                assessments.record(connection, mail.entry().id(), mail.assessment(), now);
+            }
             return null;
         });
         refresh(mail);
@@ -135,7 +141,7 @@ public final class ComplaintIntake {
                 ? complaint.language() : mail.inbox().language();
         Instant now = clock.instant();
         ReplyMail reply = acknowledgements.compose(complaint, mail.entry().id(), mail.ticketKey(),
-                mail.inbox().address(), language, now);
+                mail.inbox().address(), language, mail.assessment() == null ? null : mail.assessment().history(), now);
         database.inTransaction(connection -> {
             outbox.enqueue(connection, mail.entry().id(), ACKNOWLEDGEMENT, reply.messageId(), reply.from(),
                     reply.to(), reply.subject(), reply.toMime(), now);
@@ -188,7 +194,7 @@ public final class ComplaintIntake {
         if (mail.ticket() == null) {
             InboxConfig inbox = mail.inbox();
             mail.ticket(tickets.map(mail.complaint(), mail.entry().id(), inbox.address(), inbox.jiraProject(),
-                    inbox.issueType(), mail.raw(), noteFor(mail.entry())));
+                    inbox.issueType(), mail.raw(), noteFor(mail.entry()), mail.assessment()));
         }
         return mail.ticket();
     }

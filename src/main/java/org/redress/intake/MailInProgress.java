@@ -16,6 +16,7 @@ public final class MailInProgress {
     private org.redress.jira.NewTicket ticket;
     private boolean ignored;
     private org.redress.conversation.ThreadMatch thread;
+    private org.redress.triage.Assessment assessment;
 
     MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry) {
         this.inbox = inbox;
@@ -53,6 +54,15 @@ public final class MailInProgress {
 
     void ticket(org.redress.jira.NewTicket ticket) {
         this.ticket = ticket;
+    }
+
+    /** What enrichment made of the complaint in this attempt, or null before it ran. */
+    public org.redress.triage.Assessment assessment() {
+        return assessment;
+    }
+
+    void assessment(org.redress.triage.Assessment assessment) {
+        this.assessment = assessment;
     }
 
     /** True when an earlier delivery of this mail was already handled to the end: nothing more to do. */

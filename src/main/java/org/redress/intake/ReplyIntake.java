@@ -113,6 +113,7 @@ public final class ReplyIntake {
         if (entry.resolvedAction() == null && resolved(key)) {
             jira.transition(key, reopenTransition(key));
             register.resolvedAction(entry.id(), REOPENED, key);
+            tickets.reopened(key);
         }
         ReplyCommentMapper.ReplyComment comment = commentFor(mail);
         String commentId = jira.addComment(key, comment.body());

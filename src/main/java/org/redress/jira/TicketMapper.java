@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.redress.complaint.Attachment;
 import org.redress.complaint.Complaint;
+import org.redress.triage.Assessment;
 
 /**
  * Turns a complaint into a Jira Cloud create-issue request. Everything the agent needs is in the description, so
@@ -27,10 +28,17 @@ public final class TicketMapper {
 
     private final ObjectMapper json;
     private final String customerProperty;
+    private final java.util.Set<String> vipTiers;
 
     public TicketMapper(ObjectMapper json, String customerProperty) {
+        this(json, customerProperty, java.util.Set.of());
+    }
+
+    /** @param vipTiers CRM tiers whose tickets are labelled {@code vip} */
+    public TicketMapper(ObjectMapper json, String customerProperty, java.util.Set<String> vipTiers) {
         this.json = json;
         this.customerProperty = customerProperty;
+        this.vipTiers = java.util.Set.copyOf(vipTiers);
     }
 
     /**
@@ -40,15 +48,16 @@ public final class TicketMapper {
      */
     public NewTicket map(Complaint complaint, long complaintId, String inboxAddress, String project, String issueType,
                          byte[] rawMime) {
-        return map(complaint, complaintId, inboxAddress, project, issueType, rawMime, null);
+        return map(complaint, complaintId, inboxAddress, project, issueType, rawMime, null, null);
     }
 
     /**
      * @param note a line for the agent about how this ticket relates to another one (a stranger naming a ticket
      *             key, a follow-up of a resolved ticket), or null
+     * @param assessment the customer's history, the hints and the priority, or null when enrichment did not run
      */
     public NewTicket map(Complaint complaint, long complaintId, String inboxAddress, String project, String issueType,
-                         byte[] rawMime, String note) {
+                         byte[] rawMime, String note, Assessment assessment) {
         List<Upload> uploads = new ArrayList<>();
         uploads.add(new Upload("original-message-" + complaintId + ".eml", "message/rfc822", rawMime));
         for (Attachment attachment : complaint.attachments()) {
@@ -57,11 +66,11 @@ public final class TicketMapper {
 
         int textBudget = complaint.text().length();
         int excerptBudget = EXCERPT_CHARS;
-        JsonNode description = description(complaint, inboxAddress, textBudget, excerptBudget, note);
+        JsonNode description = description(complaint, inboxAddress, textBudget, excerptBudget, note, assessment);
         while (size(description) > JiraLimits.TEXT_FIELD_MAX - 512) {
             textBudget = textBudget / 2;
             excerptBudget = excerptBudget / 2;
-            description = description(complaint, inboxAddress, textBudget, excerptBudget, note);
+            description = description(complaint, inboxAddress, textBudget, excerptBudget, note, assessment);
         }
         if (textBudget < complaint.text().length()) {
             uploads.add(new Upload(FULL_TEXT_FILE, "text/plain; charset=UTF-8",
@@ -78,6 +87,10 @@ public final class TicketMapper {
         labels.add("redress");
         labels.add(JiraLimits.label("channel-" + complaint.channel()));
         labels.add(JiraLimits.label("lang-" + (complaint.language() == null ? "unknown" : complaint.language())));
+        if (assessment != null) {
+            AssessmentSection.labels(assessment, vipTiers).forEach(labels::add);
+            fields.putObject("priority").put("name", assessment.priority().priority());
+        }
         ObjectNode property = request.putArray("properties").addObject();
         property.put("key", customerProperty);
         ObjectNode value = property.putObject("value");
@@ -95,7 +108,7 @@ public final class TicketMapper {
     }
 
     private JsonNode description(Complaint complaint, String inboxAddress, int textBudget, int excerptBudget,
-                                 String note) {
+                                 String note, Assessment assessment) {
         Adf adf = new Adf();
         if (note != null) {
             adf.labelled("Note", note);
@@ -106,6 +119,9 @@ public final class TicketMapper {
         adf.labelled("Language", complaint.language() == null ? "not detected" : complaint.language());
         if (complaint.recipients().size() > 1) {
             adf.labelled("Also addressed to", String.join(", ", complaint.recipients()));
+        }
+        if (assessment != null) {
+            AssessmentSection.describe(adf, assessment);
         }
         adf.rule();
         adf.heading(3, "Message");

@@ -142,7 +142,11 @@ public final class CustomerUpdates {
                 : Integer.toHexString(fields.path("status").toString().hashCode());
         Instant now = clock.instant();
         ReplyMail mail = mails.resolved(ticket, resolutionText(key, fields), eventId, now);
-        boolean queued = queue(ticket, "resolved:" + eventId, mail, now);
+        String resolution = fields.path("resolution").path("name").asText(fields.path("status").path("name").asText(""));
+        boolean queued = database.inTransaction(connection -> {
+            tickets.resolved(connection, ticket.complaintId(), resolution, resolvedAt != null ? resolvedAt : now);
+            return queue(connection, ticket, "resolved:" + eventId, mail, now);
+        });
         return key + (queued ? " resolved: the customer is told" : " resolved: already told");
     }
 
@@ -160,14 +164,17 @@ public final class CustomerUpdates {
     }
 
     private boolean queue(TicketConversation ticket, String kind, ReplyMail mail, Instant now) {
-        return database.inTransaction(connection -> {
-            boolean queued = outbox.enqueue(connection, ticket.complaintId(), kind, mail.messageId(), mail.from(),
-                    mail.to(), mail.subject(), mail.toMime(), now);
-            if (queued) {
-                conversations.record(connection, mail.messageId(), ticket.ticketKey(), "out", now);
-            }
-            return queued;
-        });
+        return database.inTransaction(connection -> queue(connection, ticket, kind, mail, now));
+    }
+
+    private boolean queue(java.sql.Connection connection, TicketConversation ticket, String kind, ReplyMail mail,
+                          Instant now) throws java.sql.SQLException {
+        boolean queued = outbox.enqueue(connection, ticket.complaintId(), kind, mail.messageId(), mail.from(),
+                mail.to(), mail.subject(), mail.toMime(), now);
+        if (queued) {
+            conversations.record(connection, mail.messageId(), ticket.ticketKey(), "out", now);
+        }
+        return queued;
     }
 
     /**

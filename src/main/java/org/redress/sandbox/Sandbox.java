@@ -20,6 +20,7 @@ public final class Sandbox implements AutoCloseable {
     private final Path jiraDataDir;
     private GreenMail mail;
     private JiraSandbox jira;
+    private DemoCrm crm;
 
     /** @param jiraDataDir where the Jira sandbox keeps its issues across restarts, or null to keep them in memory */
     public Sandbox(SandboxConfig config, Path jiraDataDir) {
@@ -42,8 +43,9 @@ public final class Sandbox implements AutoCloseable {
                 jira.webhook(java.net.URI.create(config.webhookUrl()),
                         config.webhookSecret().isBlank() ? null : config.webhookSecret());
             }
+            crm = new DemoCrm(config.host(), config.crmPort()).start();
         } catch (IOException | RuntimeException e) {
-            mail.stop();
+            close();
             throw e;
         }
         return this;
@@ -57,17 +59,25 @@ public final class Sandbox implements AutoCloseable {
         return jira;
     }
 
+    public DemoCrm crm() {
+        return crm;
+    }
+
     /** A few lines telling a person what runs where. */
     public String describe() {
         return "Sandbox (for demos and tests, not production):\n"
                 + "  mail server  SMTP " + config.host() + ":" + config.smtpPort() + ", IMAP " + config.host() + ":"
                 + config.imapPort() + ", POP3 " + config.host() + ":" + config.pop3Port()
                 + "  (any password; log in with the e-mail address)\n"
-                + "  Jira sandbox " + jira.baseUrl() + "/  (issues, attachments, comments; any basic-auth login)";
+                + "  Jira sandbox " + jira.baseUrl() + "/  (issues, attachments, comments; any basic-auth login)\n"
+                + "  demo CRM     " + crm.jdbcUrl() + "  (table crm_customer)";
     }
 
     @Override
     public void close() {
+        if (crm != null) {
+            crm.close();
+        }
         if (jira != null) {
             jira.close();
         }

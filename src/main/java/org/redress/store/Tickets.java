@@ -85,6 +85,29 @@ public final class Tickets {
         }
     }
 
+    /** The ticket was resolved: its complaint's result and time to resolve go into the register. */
+    public void resolved(Connection connection, long complaintId, String resolution, Instant resolvedAt)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE complaint SET resolution = ?, resolved_at = ? WHERE id = ?")) {
+            ComplaintRegister.bind(update, ComplaintRegister.truncate(resolution, 255), Timestamp.from(resolvedAt),
+                    complaintId);
+            update.executeUpdate();
+        }
+    }
+
+    /** A customer's reply reopened the ticket: its complaint is open again until the next resolution. */
+    public void reopened(String ticketKey) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE complaint SET resolution = NULL, "
+                    + "resolved_at = NULL WHERE id = (SELECT complaint_id FROM ticket WHERE ticket_key = ?)")) {
+                update.setString(1, ticketKey);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** When the Jira poller last looked, or empty before its first look. */
     public Optional<Instant> polledUntil() {
         return database.inTransaction(connection -> {

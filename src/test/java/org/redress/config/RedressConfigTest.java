@@ -52,6 +52,38 @@ class RedressConfigTest {
     }
 
     @Test
+    void badHistoryPriorityAndApiSettingsStopStartUpNamingTheKey() {
+        Map<String, Map.Entry<String, String>> cases = new LinkedHashMap<>();
+        cases.put("redress.priority.hint.legal", Map.entry("redress.priority.hint.legal", "Urgent"));
+        cases.put("redress.priority.tier.gold", Map.entry("redress.priority.tier.gold", "Critical"));
+        cases.put("redress.hints.reference.order", Map.entry("redress.hints.reference.order", "LM-(\\d+"));
+        cases.put("redress.crm.query", Map.entry("redress.crm.query", "SELECT * FROM crm_customer WHERE email = ?"));
+        cases.put("redress.crm.url", Map.entry("redress.crm.url", "h2:mem:crm"));
+        cases.put("redress.api.token", Map.entry("redress.api.token", "short"));
+        cases.put("redress.history.jira-jql", Map.entry("redress.history.jira-jql", "project = CS"));
+        cases.forEach((key, setting) -> {
+            Map<String, String> values = shippedConfig();
+            values.put(setting.getKey(), setting.getValue());
+            assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).as(key)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(key);
+        });
+        Map<String, String> values = shippedConfig();
+        values.remove("redress.api.token");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("redress.api.token");
+    }
+
+    @Test
+    void shippedPriorityRulesPutLegalThreatsAboveTheDefault() {
+        RedressConfig config = RedressConfig.from(shippedConfig(), Map.of());
+        var policy = config.triage().priority();
+        assertThat(policy.base()).isEqualTo("Medium");
+        assertThat(policy.byHint()).containsEntry(org.redress.triage.HintKind.LEGAL, "High");
+        assertThat(config.triage().references()).hasSize(2);
+        assertThat(config.history().crmEnabled()).isTrue();
+    }
+
+    @Test
     void missingRequiredInboxSettingNamesTheKey() {
         Map<String, String> values = shippedConfig();
         values.remove("redress.inbox.reclami.jira-project");

@@ -41,6 +41,7 @@ class SeparateProcessesTest {
     private final int smtp = FreePorts.next();
     private final int imap = FreePorts.next();
     private final int jira = FreePorts.next();
+    private final int crm = FreePorts.next();
 
     @AfterEach
     void stopProcesses() {
@@ -81,6 +82,8 @@ class SeparateProcessesTest {
                 "-Dredress.sandbox.imap-port=" + imap,
                 "-Dredress.sandbox.pop3-port=" + FreePorts.next(),
                 "-Dredress.sandbox.jira-port=" + jira,
+                "-Dredress.sandbox.crm-port=" + crm,
+                "-Dredress.crm.url=jdbc:h2:tcp://127.0.0.1:" + crm + "/mem:" + org.redress.sandbox.DemoCrm.DATABASE,
                 "-Dredress.jira.url=http://127.0.0.1:" + jira,
                 "-Dredress.smtp.port=" + smtp,
                 "-Dredress.intake.poll-interval=PT0.3S"));

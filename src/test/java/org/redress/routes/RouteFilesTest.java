@@ -29,6 +29,9 @@ class RouteFilesTest {
             camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null));
             camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null));
             camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
+            camel.getRegistry().bind("enrichment", new org.redress.camel.EnrichmentSteps(null));
+            camel.getRegistry().bind("registerApi", new org.redress.camel.RegisterApiSteps(null, "test-api-token",
+                    new com.fasterxml.jackson.databind.ObjectMapper()));
             camel.getRegistry().bind("jiraEvents", new org.redress.camel.JiraEventSteps(null,
                     new org.redress.config.ConversationConfig(true, "s", java.time.Duration.ZERO, "[internal]",
                             org.redress.config.ConversationConfig.ResolvedReply.REOPEN, "Reopen", "Relates"),
@@ -46,10 +49,21 @@ class RouteFilesTest {
                     .contains("take-in", "parse", "screen", "open-ticket", "attach-files", "acknowledge",
                             "mail-failed", "send-outbox", "health", "quarantine-list", "quarantine-raw-mail", "thread",
                             "comment-on-ticket", "attach-reply-files", "answer-reply", "jira-webhook", "jira-poll",
-                            "link-follow-up");
+                            "link-follow-up", "assess", "link-history", "api-customer-history", "api-complaints",
+                            "api-complaint", "api-report");
+            assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("crm-query");
+            org.h2.jdbcx.JdbcDataSource crm = new org.h2.jdbcx.JdbcDataSource();
+            crm.setURL("jdbc:h2:mem:route-files-crm");
+            camel.getRegistry().bind("crm", crm);
+            camel.addRouteFromTemplate("crm-lookup", "crm-query", Map.of("query",
+                    org.redress.config.RedressConfig.from(org.redress.config.RedressConfig.fileSettings(), Map.of())
+                            .history().crmQuery(), "timeoutSeconds", 5));
             for (RouteDefinition route : model.getRouteDefinitions()) {
                 assertThat(route.getRouteId()).as("every route has an id").isNotBlank();
-                if (route.getInput().getEndpointUri().startsWith("direct:")) {
+                if (route.getInput().getEndpointUri().startsWith("direct:api-")) {
+                    assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " answers API calls")
+                            .isEqualTo("api-call");
+                } else if (route.getInput().getEndpointUri().startsWith("direct:")) {
                     assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " is a pipeline step")
                             .isEqualTo("pipeline-step");
                 }

@@ -39,6 +39,7 @@ public final class TestStack implements AutoCloseable {
     public static final String COMPLAINTS = "complaints@lumiere.example";
 
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
+    public static final String API_TOKEN = "test-api-token";
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -54,7 +55,7 @@ public final class TestStack implements AutoCloseable {
         // the sandbox's Jira fires signed webhooks at this gateway, unless the test turns webhooks off
         boolean webhooks = !"false".equals(extra.get("redress.conversation.webhooks"));
         sandboxConfig = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), "CS", webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : null,
+                FreePorts.next(), FreePorts.next(), "CS", webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : null,
                 WEBHOOK_SECRET);
         sandbox = new Sandbox(sandboxConfig, null).start();
         validator = JiraSpecValidator.fromSharedSpec().orElse(null);
@@ -70,6 +71,8 @@ public final class TestStack implements AutoCloseable {
         settings.put("redress.jira.webhook-secret", WEBHOOK_SECRET);
         settings.put("redress.jira.url", sandbox.jira().baseUrl());
         settings.put("redress.smtp.port", String.valueOf(sandboxConfig.smtpPort()));
+        settings.put("redress.crm.url", sandbox.crm().jdbcUrl());
+        settings.put("redress.api.token", API_TOKEN);
         settings.put("redress.intake.poll-interval", "PT0.3S");
         for (String inbox : List.of("reclamations", "reclami", "complaints")) {
             settings.put("redress.inbox." + inbox + ".port", String.valueOf(sandboxConfig.imapPort()));
@@ -239,11 +242,35 @@ public final class TestStack implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** GET on the gateway's own HTTP port: the status code and the body as bytes. */
+    /** GET on the gateway's own HTTP port with the API token: the status code and the body as bytes. */
     public HttpResponse<byte[]> gatewayHttp(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config().httpPort() + path))
-                .GET().build();
+                .header("Authorization", "Bearer " + API_TOKEN).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** GET on the gateway's register API with a bearer token (null: none); the status and the JSON answer. */
+    public ApiAnswer api(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config().httpPort() + path))
+                .header("Accept", "application/json").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiAnswer(response.statusCode(), response.body().isBlank() ? json.createObjectNode()
+                : json.readTree(response.body()));
+    }
+
+    /** GET on the register API with the configured token, failing unless it answers 200. */
+    public JsonNode api(String path) throws Exception {
+        ApiAnswer answer = api(path, API_TOKEN);
+        if (answer.status() != 200) {
+            throw new AssertionError("GET " + path + " -> " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
+    public record ApiAnswer(int status, JsonNode body) {
     }
 
     public List<String> issueKeys() {

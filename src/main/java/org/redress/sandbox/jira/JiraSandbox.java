@@ -33,6 +33,8 @@ public final class JiraSandbox implements AutoCloseable {
     /** Jira Cloud's default per-file limit is larger; 25 MiB matches typical mail attachment limits. */
     public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
 
+    private final java.util.Set<String> outages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static final System.Logger LOG = System.getLogger(JiraSandbox.class.getName());
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,9}");
     private static final long MIN_REQUEST_BYTES = 16L * 1024 * 1024;
@@ -195,6 +197,20 @@ public final class JiraSandbox implements AutoCloseable {
                 .page("GET", "/secure/attachment/{id}/{filename}", attachments::download);
     }
 
+    /**
+     * Simulates an outage of part of Jira: requests whose path starts with {@code pathPrefix} (e.g.
+     * {@code /rest/api/3/search}) are answered 503 until {@link #endOutages()}.
+     */
+    public JiraSandbox outage(String pathPrefix) {
+        outages.add(pathPrefix);
+        return this;
+    }
+
+    public JiraSandbox endOutages() {
+        outages.clear();
+        return this;
+    }
+
     /** The bound port; only valid after {@link #start()}. */
     public synchronized int port() {
         requireStarted();
@@ -295,6 +311,12 @@ public final class JiraSandbox implements AutoCloseable {
                     respond(call, JiraErrors.messages(500, "The Redress Jira sandbox's request listener failed: " + e));
                     return;
                 }
+            }
+            String down = outages.stream().filter(call.path()::startsWith).findFirst().orElse(null);
+            if (down != null) {
+                respond(call, JiraErrors.messages(503, "Service unavailable (the Redress Jira sandbox simulates an "
+                        + "outage of " + down + ")"));
+                return;
             }
             dispatch(call);
         } catch (IOException e) {

@@ -1,0 +1,15 @@
+package org.redress.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.redress.triage.PriorityPolicy;
+
+/**
+ * How complaints are read for urgency and filed.
+ *
+ * @param references the shapes of order and invoice numbers ({@code redress.hints.reference.<name>})
+ * @param categories terms per category, in tie-breaking order ({@code redress.category.<name>})
+ */
+public record TriageConfig(List<Pattern> references, Map<String, List<String>> categories, PriorityPolicy priority) {
+}
