@@ -86,7 +86,7 @@ public final class Gateway implements AutoCloseable {
                 new LanguageGuesser(new HashSet<>(config.intake().languages())));
         MailScreen screen = new MailScreen(config.ownAddresses());
         TicketMapper ticketMapper = new TicketMapper(json, config.jira().customerProperty(),
-                config.history().vipTiers());
+                config.history().vipTiers(), config.triage().priorityField());
         Assessments assessments = new Assessments(database);
         Triage triage = new Triage(new HintDetector(config.triage().references()),
                 new CategoryClassifier(config.triage().categories()), config.triage().priority());

@@ -2,7 +2,6 @@ package org.redress.camel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -43,8 +42,8 @@ public final class RegisterApiSteps {
     }
 
     public void customerHistory(Exchange exchange) {
-        String email = URLDecoder.decode(header(exchange, "email"), StandardCharsets.UTF_8);
-        answer(exchange, 200, api.customerHistory(email));
+        // platform-http has decoded the path parameter already: decoding again would turn '+' into a space
+        answer(exchange, 200, api.customerHistory(header(exchange, "email")));
     }
 
     public void complaints(Exchange exchange) {

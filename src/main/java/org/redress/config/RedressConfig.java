@@ -141,8 +141,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         Map<String, String> referenceKeys = s.under("redress.hints.reference");
         if (referenceKeys.isEmpty()) {
             referenceKeys = Map.of("order", "\\b[A-Z]{2,4}-\\d{4}-\\d{4,6}\\b",
-                    "invoice", "(?i)\\b(?:invoice|facture|fattura|rechnung|factura)\\s*(?:n[o°º]?\\.?|nr\\.?|#)?\\s*:?\\s*"
-                            + "(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{3,}");
+                    "invoice", "(?i)\\b(?:invoice|facture|fattura|rechnung|factura)\\s*+(?:n[o°º]?\\.?|nr\\.?|#)?+\\s*+:?+\\s*+"
+                            + "(?=[A-Z0-9/-]*\\d)[A-Z0-9][A-Z0-9/-]{3,}+");
         }
         List<java.util.regex.Pattern> references = new ArrayList<>();
         referenceKeys.forEach((name, regex) -> {
@@ -154,7 +154,14 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
             }
         });
         Map<String, List<String>> categories = new LinkedHashMap<>();
-        s.under("redress.category").forEach((name, terms) -> categories.put(name, List.of(terms.split("\\s*,\\s*"))));
+        s.under("redress.category").forEach((name, terms) -> {
+            List<String> words = Arrays.stream(terms.split(",")).map(String::trim).filter(t -> !t.isEmpty()
+                    && !t.equals("*")).toList();
+            if (words.isEmpty()) {
+                throw new ConfigException("redress.category." + name, "needs at least one term");
+            }
+            categories.put(name, words);
+        });
         if (categories.isEmpty()) {
             categories.putAll(org.redress.triage.CategoryClassifier.DEFAULTS);
         }
@@ -178,7 +185,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 checkLevel("redress.priority.tier." + tier, level, levels)));
         String repeat = level(s, "redress.priority.repeat-complainant", null, levels);
         return new TriageConfig(references, categories,
-                new org.redress.triage.PriorityPolicy(levels, base, byHint, byTier, repeat));
+                new org.redress.triage.PriorityPolicy(levels, base, byHint, byTier, repeat),
+                s.bool("redress.priority.field", true));
     }
 
     private static String level(Settings s, String key, String fallback, List<String> levels) {

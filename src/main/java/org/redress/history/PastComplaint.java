@@ -29,7 +29,8 @@ public record PastComplaint(String ticketKey, Instant receivedAt, String subject
     PastComplaint completedWith(PastComplaint other) {
         return new PastComplaint(ticketKey, earliest(receivedAt, other.receivedAt),
                 subject != null ? subject : other.subject, status != null ? status : other.status,
-                resolution != null ? resolution : other.resolution, resolvedAt != null ? resolvedAt : other.resolvedAt,
+                // a source that knows the status also knows whether it is resolved (a reopened ticket is not)
+                status != null ? resolution : other.resolution, status != null ? resolvedAt : other.resolvedAt,
                 status != null ? open : other.open, satisfaction != null ? satisfaction : other.satisfaction);
     }
 

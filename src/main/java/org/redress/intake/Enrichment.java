@@ -66,7 +66,10 @@ public final class Enrichment {
                 // nothing to retry: the earlier ticket is gone or cannot be linked; the description lists it
             }
         }
-        assessments.linked(mail.entry().id(), clock.instant());
+        // with part of the history unknown, a later attempt may link more; an incomplete history stays unmarked
+        if (mail.assessment().history().complete()) {
+            assessments.linked(mail.entry().id(), clock.instant());
+        }
         return linked;
     }
 }

@@ -1,10 +1,6 @@
 package org.redress.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +15,6 @@ import org.redress.history.PastComplaint;
  * gateway's customer property.
  */
 public final class JiraCustomerTickets implements HistorySources.Tickets {
-    /** Jira's date-time format in REST responses: 2026-11-16T09:27:00.000+0000. */
-    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final List<String> FIELDS = List.of("summary", "status", "resolution", "resolutiondate", "created",
             "description", "reporter");
 
@@ -59,30 +53,26 @@ public final class JiraCustomerTickets implements HistorySources.Tickets {
                 .replace("{projects}", quotedProjects);
     }
 
+    /**
+     * The customer reported it (Service Management, mail handlers) or it is the gateway's ticket from them: its
+     * description's "From:" line holds exactly this address. An address merely mentioned, quoted or copied in
+     * ("Also addressed to") does not make someone else's ticket theirs; nor does bob@x.com match jimbob@x.com.
+     */
     private static boolean concerns(JsonNode fields, String address) {
         if (fields.path("reporter").path("emailAddress").asText("").equalsIgnoreCase(address)) {
             return true;
         }
-        return AdfText.plain(fields.path("description")).toLowerCase(Locale.ROOT).contains(address);
+        java.util.regex.Pattern from = java.util.regex.Pattern.compile("(?m)^From:?[ \\t][^\\n]*?(?<![\\w.+%-])"
+                + java.util.regex.Pattern.quote(address) + "(?![\\w-]|\\.\\w)", java.util.regex.Pattern.CASE_INSENSITIVE);
+        return from.matcher(AdfText.plain(fields.path("description"))).find();
     }
 
     private static PastComplaint pastComplaint(String key, JsonNode fields) {
         boolean done = "done".equals(fields.path("status").path("statusCategory").path("key").asText())
                 || !fields.path("resolution").isMissingNode() && !fields.path("resolution").isNull();
         String resolution = fields.path("resolution").path("name").asText(null);
-        return new PastComplaint(key, time(fields.path("created").asText(null)), fields.path("summary").asText(null),
+        return new PastComplaint(key, JiraTimes.parse(fields.path("created").asText(null)), fields.path("summary").asText(null),
                 fields.path("status").path("name").asText(null), resolution,
-                time(fields.path("resolutiondate").asText(null)), !done, null);
-    }
-
-    private static Instant time(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text, JIRA_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+                JiraTimes.parse(fields.path("resolutiondate").asText(null)), !done, null);
     }
 }

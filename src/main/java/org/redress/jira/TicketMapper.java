@@ -29,16 +29,22 @@ public final class TicketMapper {
     private final ObjectMapper json;
     private final String customerProperty;
     private final java.util.Set<String> vipTiers;
+    private final boolean priorityField;
 
     public TicketMapper(ObjectMapper json, String customerProperty) {
-        this(json, customerProperty, java.util.Set.of());
+        this(json, customerProperty, java.util.Set.of(), true);
     }
 
-    /** @param vipTiers CRM tiers whose tickets are labelled {@code vip} */
-    public TicketMapper(ObjectMapper json, String customerProperty, java.util.Set<String> vipTiers) {
+    /**
+     * @param vipTiers      CRM tiers whose tickets are labelled {@code vip}
+     * @param priorityField whether to set Jira's priority field (the description shows the priority either way)
+     */
+    public TicketMapper(ObjectMapper json, String customerProperty, java.util.Set<String> vipTiers,
+                        boolean priorityField) {
         this.json = json;
         this.customerProperty = customerProperty;
         this.vipTiers = java.util.Set.copyOf(vipTiers);
+        this.priorityField = priorityField;
     }
 
     /**
@@ -89,7 +95,9 @@ public final class TicketMapper {
         labels.add(JiraLimits.label("lang-" + (complaint.language() == null ? "unknown" : complaint.language())));
         if (assessment != null) {
             AssessmentSection.labels(assessment, vipTiers).forEach(labels::add);
-            fields.putObject("priority").put("name", assessment.priority().priority());
+            if (priorityField) {
+                fields.putObject("priority").put("name", assessment.priority().priority());
+            }
         }
         ObjectNode property = request.putArray("properties").addObject();
         property.put("key", customerProperty);

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +12,7 @@ import org.redress.acknowledgement.ReplyMail;
 import org.redress.conversation.TicketConversation;
 import org.redress.jira.AdfText;
 import org.redress.jira.JiraApi;
+import org.redress.jira.JiraTimes;
 import org.redress.store.ConversationIndex;
 import org.redress.store.Database;
 import org.redress.store.Outbox;
@@ -30,7 +28,6 @@ public final class CustomerUpdates {
     static final Duration OVERLAP = Duration.ofMinutes(2);
     /** How long before its comment an attachment the comment shows may have been uploaded. */
     private static final Duration ATTACHED_WITH = Duration.ofMinutes(10);
-    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final Tickets tickets;
     private final Outbox outbox;
@@ -98,7 +95,7 @@ public final class CustomerUpdates {
                 continue;
             }
             for (JsonNode comment : jira.comments(key)) {
-                Instant created = time(comment.path("created").asText());
+                Instant created = JiraTimes.parse(comment.path("created").asText());
                 if (created == null || !created.isBefore(since)) {
                     done.add(relay(key, comment));
                 }
@@ -137,7 +134,7 @@ public final class CustomerUpdates {
             return key + " is not resolved";
         }
         TicketConversation ticket = tickets.byKey(key).orElseThrow();
-        Instant resolvedAt = time(fields.path("resolutiondate").asText(""));
+        Instant resolvedAt = JiraTimes.parse(fields.path("resolutiondate").asText(""));
         String eventId = resolvedAt != null ? String.valueOf(resolvedAt.getEpochSecond())
                 : Integer.toHexString(fields.path("status").toString().hashCode());
         Instant now = clock.instant();
@@ -210,7 +207,7 @@ public final class CustomerUpdates {
     }
 
     private static Optional<JsonNode> uploadedWith(JsonNode comment, List<JsonNode> attachments, List<JsonNode> chosen) {
-        Instant written = time(comment.path("created").asText());
+        Instant written = JiraTimes.parse(comment.path("created").asText());
         String author = comment.path("author").path("accountId").asText();
         if (written == null) {
             return Optional.empty();
@@ -218,7 +215,7 @@ public final class CustomerUpdates {
         return attachments.stream().filter(a -> !chosen.contains(a))
                 .filter(a -> a.path("author").path("accountId").asText().equals(author))
                 .filter(a -> {
-                    Instant uploaded = time(a.path("created").asText());
+                    Instant uploaded = JiraTimes.parse(a.path("created").asText());
                     return uploaded != null && !uploaded.isBefore(written.minus(ATTACHED_WITH))
                             && !uploaded.isAfter(written.plus(Duration.ofMinutes(1)));
                 })
@@ -245,18 +242,4 @@ public final class CustomerUpdates {
         return "done".equals(fields.path("status").path("statusCategory").path("key").asText());
     }
 
-    private static Instant time(String jiraTime) {
-        if (jiraTime == null || jiraTime.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(jiraTime, JIRA_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(jiraTime).toInstant();
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
-    }
 }

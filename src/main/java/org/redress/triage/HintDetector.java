@@ -15,20 +15,21 @@ import java.util.regex.Pattern;
 public final class HintDetector {
     private static final int MAX_EVIDENCE = 5;
 
-    private static final String NUMBER = "\\d{1,3}(?:[.,'\u00A0\u202F ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?";
+    private static final String NUMBER = "\\d{1,3}+(?:[.,'\u00A0\u202F]\\d{3})++(?:[.,]\\d{1,2})?+|\\d++(?:[.,]\\d{1,2})?+";
     private static final String CURRENCY = "€|£|\\$|(?<![\\p{L}])(?:EUR|GBP|USD|CHF|euros?|pounds?|dollars?|francs?)(?![\\p{L}])";
-    private static final Pattern MONEY = Pattern.compile("(?:(?:" + CURRENCY + ")\\s?(?:" + NUMBER + ")(?![\\d]))"
-            + "|(?:(?<![\\d.,])(?:" + NUMBER + ")\\s?(?:" + CURRENCY + "))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final String GAP = "[\\s\u00A0\u202F]?";
+    private static final Pattern MONEY = Pattern.compile("(?:(?:" + CURRENCY + ")" + GAP + "(?:" + NUMBER + ")(?![\\d]))"
+            + "|(?:(?<![\\d.,])(?:" + NUMBER + ")" + GAP + "(?:" + CURRENCY + "))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final WordList LEGAL = new WordList(List.of(
             // English
-            "lawyer*", "solicitor*", "attorney*", "court", "courts", "sue", "suing", "legal action", "small claims",
+            "lawyer*", "solicitor*", "attorney*", "court", "courts", "sue you", "sue your", "suing", "legal action", "small claims",
             "trading standards", "ombudsman", "regulator*", "consumer association*", "consumer rights act",
             "consumer protection", "chargeback*", "charge back", "dispute the charge", "legal proceedings",
             // French
-            "avocat*", "tribunal", "tribunaux", "en justice", "poursuites judiciaires", "mise en demeure", "association de consommateurs",
+            "avocat", "avocats", "tribunal", "tribunaux", "en justice", "poursuites judiciaires", "mise en demeure", "association de consommateurs",
             "associations de consommateurs", "association de défense des consommateurs", "ufc-que choisir",
-            "que choisir", "dgccrf", "médiateur", "conciliateur", "rétrofacturation", "opposition bancaire",
+            "dgccrf", "médiateur", "conciliateur", "rétrofacturation", "opposition bancaire",
             "action en justice", "porter plainte",
             // Italian
             "avvocat*", "tribunale", "giudice", "denuncia*", "diffida", "associazione dei consumatori",
@@ -44,22 +45,22 @@ public final class HintDetector {
 
     private static final WordList HOSTILE = new WordList(List.of(
             // English
-            "appalling", "disgusting", "disgraceful", "outrageous", "pathetic", "incompetent", "idiot*", "rip-off",
-            "ripoff", "scam*", "shameful", "unacceptable", "a disgrace", "useless", "ridiculous", "liars",
+            "appalling", "disgusting", "disgraceful", "outrageous", "pathetic", "incompetent", "idiot", "idiots", "rip-off",
+            "ripoff", "scam", "scammed", "scammers", "shameful", "unacceptable", "a disgrace", "useless", "ridiculous", "liars",
             // French
             "honteu*", "honte", "scandaleu*", "inadmissible", "inacceptable", "incompétent*", "arnaque*", "escroc*",
             "lamentable", "minable*", "nuls", "se foutre", "foutez", "voleurs",
             // Italian
             "vergogn*", "scandalos*", "inaccettabile", "incompetent*", "truffa*", "truffator*", "schifo*",
-            "pessim*", "ridicol*", "ladri",
+            "pessimo", "pessima", "pessimi", "ridicol*", "ladri",
             // German
             "unverschämt*", "frechheit", "skandal*", "inakzeptabel", "inkompetent*", "betrug", "betrüger*", "abzocke*",
             "katastrophal", "lächerlich", "unverschämtheit", "zumutung",
             // Spanish
-            "vergüenza", "vergonzos*", "inaceptable", "incompetente*", "estafa*", "timo", "indignante",
+            "vergüenza", "vergonzos*", "inaceptable", "incompetente*", "estafa*", "indignante",
             "ridícul*", "sinvergüenza*", "ladrones"));
 
-    private static final Pattern SHOUTING = Pattern.compile("!{3,}|(?:\\b\\p{Lu}{3,}\\b[\\s,.!?]+){4,}");
+    private static final Pattern SHOUTING = Pattern.compile("!{3,}+|(?:\\b\\p{Lu}{3,}+\\b[\\s,.!?]++){4}");
 
     private final List<Pattern> references;
 

@@ -46,7 +46,8 @@ class TriageRulesTest {
             "un total de 1.234,56 EUR|1.234,56 EUR",
             "it cost $89.90 in the end|$89.90",
             "CHF 45 pour la livraison|CHF 45",
-            "il prezzo era di £ 1,299.00|£ 1,299.00"})
+            "il prezzo era di £ 1,299.00|£ 1,299.00",
+            "un total de 49,99\u00A0€ TTC|49,99\u00A0€"})
     void amountsAndCurrenciesAreMoneyHints(String text, String amount) {
         assertThat(hints(text).get(HintKind.MONEY)).containsExactly(amount);
     }
@@ -57,6 +58,12 @@ class TriageRulesTest {
                 + "Mein Gericht war kalt, die Lampe ist auf mich gerichtet. Order LM-2026-10311 arrived in 2026.");
         assertThat(found).containsOnlyKeys(HintKind.ORDER_REFERENCE);
         assertThat(found.get(HintKind.ORDER_REFERENCE)).containsExactly("LM-2026-10311");
+    }
+
+    @Test
+    void longShoutedOrNumericTextIsReadWithoutBlowingTheStack() {
+        assertThat(hints("PLEASE READ THIS NOW ".repeat(20_000)).get(HintKind.HOSTILITY)).isNotEmpty();
+        assertThat(hints("123 ".repeat(25_000) + "invoice" + " ".repeat(5_000))).doesNotContainKey(HintKind.MONEY);
     }
 
     @Test
