@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,11 +117,8 @@ public final class RegisterApi {
 
     public Map<String, Object> report(String from, String to) {
         Period period = Period.parse(from, to, clock);
-        Map<Long, List<String>> hints = new HashMap<>();
-        for (String[] hint : queries.hints(period.from(), period.to())) {
-            hints.computeIfAbsent(Long.parseLong(hint[0]), k -> new ArrayList<>()).add(hint[1]);
-        }
-        return ComplaintReport.of(period, queries.received(period.from(), period.to()), hints);
+        return ComplaintReport.of(period, queries.received(period.from(), period.to()),
+                queries.hintKinds(period.from(), period.to()));
     }
 
     private static Map<String, Object> summary(Row row) {

@@ -65,20 +65,20 @@ public final class RegisterQueries {
                 List.of(Timestamp.from(from), Timestamp.from(to)), Integer.MAX_VALUE));
     }
 
-    /** Hint kinds per complaint received in [from, to). */
-    public List<String[]> hints(Instant from, Instant to) {
+    /** The hint kinds of each complaint received in [from, to), by complaint id. */
+    public java.util.Map<Long, List<String>> hintKinds(Instant from, Instant to) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT h.complaint_id, h.kind, h.evidence "
+            try (PreparedStatement select = connection.prepareStatement("SELECT h.complaint_id, h.kind "
                     + "FROM complaint_hint h JOIN complaint c ON c.id = h.complaint_id "
                     + "WHERE c.received_at >= ? AND c.received_at < ? ORDER BY h.complaint_id, h.kind")) {
                 ComplaintRegister.bind(select, Timestamp.from(from), Timestamp.from(to));
-                List<String[]> found = new ArrayList<>();
+                java.util.Map<Long, List<String>> kinds = new java.util.HashMap<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        found.add(new String[] {String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3)});
+                        kinds.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
                     }
                 }
-                return found;
+                return kinds;
             }
         });
     }
