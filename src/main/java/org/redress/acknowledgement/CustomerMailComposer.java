@@ -2,6 +2,9 @@ package org.redress.acknowledgement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,14 +15,17 @@ import org.redress.conversation.TicketConversation;
 
 /**
  * The mails of a conversation after the first answer: the acknowledgement of a reply that reopened a case, an
- * agent's public comment, and the resolution. Each goes from the ticket's inbox to its customer, in the ticket's
+ * agent's public comment, news while the case is open, and the resolution with the satisfaction question. Each goes from the ticket's inbox to its customer, in the ticket's
  * language, threaded under the original complaint with the key in the subject, so that any answer comes back.
  */
 public final class CustomerMailComposer {
     public static final String REPLY_RECEIVED = "reply_received";
     public static final String AGENT_COMMENT = "agent_comment";
     public static final String RESOLVED = "resolved";
-    public static final List<String> TEMPLATES = List.of(REPLY_RECEIVED, AGENT_COMMENT, RESOLVED);
+    public static final String PROGRESS = "progress";
+    public static final List<String> TEMPLATES = List.of(REPLY_RECEIVED, AGENT_COMMENT, RESOLVED, PROGRESS);
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG);
 
     private final TemplateRenderer templates;
     private final Duration firstResponse;
@@ -54,12 +60,39 @@ public final class CustomerMailComposer {
                 null, files, now);
     }
 
-    /** @param resolutionText the last public comment, or the resolution's name when there is none */
-    public ReplyMail resolved(TicketConversation ticket, String resolutionText, String eventId, Instant now) {
+    /**
+     * @param resolutionText the last public comment, or the resolution's name when there is none
+     * @param scoreLinks     the one-click links answering the satisfaction question with 1 to 5, or empty when the
+     *                       question is not asked
+     */
+    public ReplyMail resolved(TicketConversation ticket, String resolutionText, List<String> scoreLinks,
+                              String eventId, Instant now) {
         Map<String, Object> model = model(ticket, null);
         model.put("resolutionText", resolutionText == null ? "" : resolutionText);
+        model.put("scoreLinks", scoreLinks);
         TemplateRenderer.Rendered text = templates.render(RESOLVED, ticket.language(), model);
         return toCustomer(ticket, messageId("resolved-" + eventId, ticket, ticket.complaintId()), text,
+                "auto-generated", List.of(), now);
+    }
+
+    /**
+     * News for a customer who has heard nothing for a while: where the case stands, what happens next and when they
+     * will hear from us again.
+     *
+     * @param inProgress   whether an agent has started on it (else it waits its turn)
+     * @param nextUpdate   the latest date of the next news, in the inbox's time zone
+     * @param resolveBy    the date the case should be resolved by, or null when there is no such target (or it passed)
+     * @param updateKey    what makes this update this update (a resend is the same mail)
+     */
+    public ReplyMail progress(TicketConversation ticket, boolean inProgress, LocalDate nextUpdate, LocalDate resolveBy,
+                              String updateKey, Instant now) {
+        Map<String, Object> model = model(ticket, null);
+        Locale locale = Locale.forLanguageTag(ticket.language());
+        model.put("inProgress", inProgress);
+        model.put("nextUpdate", DATE.withLocale(locale).format(nextUpdate));
+        model.put("resolveBy", resolveBy == null ? "" : DATE.withLocale(locale).format(resolveBy));
+        TemplateRenderer.Rendered text = templates.render(PROGRESS, ticket.language(), model);
+        return toCustomer(ticket, messageId("progress-" + updateKey, ticket, ticket.complaintId()), text,
                 "auto-generated", List.of(), now);
     }
 

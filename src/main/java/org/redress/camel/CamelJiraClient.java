@@ -116,6 +116,21 @@ public final class CamelJiraClient implements JiraApi {
     }
 
     @Override
+    public String addInternalComment(String issueKey, JsonNode adfBody) {
+        ObjectNode body = json.createObjectNode();
+        body.set("body", adfBody);
+        ObjectNode property = body.putArray("properties").addObject();
+        property.put("key", "sd.public.comment");
+        property.putObject("value").put("internal", true);
+        return call("POST", API + "/issue/" + path(issueKey) + "/comment", null, body).path("id").asText();
+    }
+
+    @Override
+    public void editIssue(String issueKey, JsonNode edit) {
+        call("PUT", API + "/issue/" + path(issueKey), null, edit);
+    }
+
+    @Override
     public List<JsonNode> comments(String issueKey) {
         List<JsonNode> comments = new ArrayList<>();
         int total;

@@ -13,6 +13,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
 import org.redress.config.HistoryConfig;
+import org.redress.followup.FollowUps;
+import org.redress.followup.TicketActions;
+import org.redress.satisfaction.SatisfactionPages;
+import org.redress.satisfaction.SatisfactionSurvey;
+import org.redress.store.FollowUpStore;
+import org.redress.store.SatisfactionStore;
 import org.redress.history.CustomerHistoryLookup;
 import org.redress.intake.Enrichment;
 import org.redress.jira.JiraCustomerTickets;
@@ -81,6 +87,7 @@ public final class Gateway implements AutoCloseable {
                 config.intake().fallbackLanguage());
         List<String> templateNames = new java.util.ArrayList<>(List.of(AcknowledgementComposer.TEMPLATE));
         templateNames.addAll(CustomerMailComposer.TEMPLATES);
+        templateNames.add(SatisfactionPages.TEMPLATE);
         templates.verify(templateNames, config.intake().languages());
         MailParser parser = new MailParser(new AttachmentReader(config.intake().maxAttachmentText()),
                 new LanguageGuesser(new HashSet<>(config.intake().languages())));
@@ -117,17 +124,31 @@ public final class Gateway implements AutoCloseable {
                 }
                 camel.getRegistry().bind("enrichment", new EnrichmentSteps(new Enrichment(history, triage, jira,
                         assessments, config.history().linkType(), clock)));
+                FollowUpStore followUpStore = new FollowUpStore(database);
                 camel.getRegistry().bind("registerApi", new RegisterApiSteps(new RegisterApi(new RegisterQueries(database),
-                        assessments, history, clock), config.apiToken(), json));
+                        assessments, history, followUpStore, clock), config.apiToken(), json));
                 CustomerMailComposer mails = new CustomerMailComposer(templates, config.acknowledgement().firstResponse());
                 ThreadMatcher matcher = new ThreadMatcher(conversations::ticketOf, new SubjectKey(config.projects()));
+                SatisfactionSurvey survey = new SatisfactionSurvey(new SatisfactionStore(database), followUpStore,
+                        database, config.satisfaction(), config.conversation().reopenTransition(), clock);
                 camel.getRegistry().bind("reply", new ReplySteps(new ReplyIntake(register, tickets, conversations,
                         outbox, database, matcher, new ReplyCommentMapper(), mails, jira, config.conversation(),
-                        clock)));
+                        survey, clock)));
                 camel.getRegistry().bind("jiraEvents", new JiraEventSteps(new CustomerUpdates(tickets, outbox,
                         conversations, database, jira, mails,
-                        new CommentVisibility(config.conversation().internalMarker()), clock),
+                        new CommentVisibility(config.conversation().internalMarker()), survey, clock),
                         config.conversation(), json));
+                Map<String, InboxConfig> inboxes = new LinkedHashMap<>();
+                config.inboxes().forEach(inbox -> inboxes.put(inbox.address(), inbox));
+                camel.getRegistry().bind("followUps", new FollowUpSteps(new FollowUps(jira, tickets, followUpStore,
+                        outbox, conversations, database, mails, config.followUp(), inboxes,
+                        config.triage().priority().levels(), clock),
+                        new TicketActions(jira, followUpStore, tickets, clock)));
+                camel.getRegistry().bind("metrics", new GatewayMetrics(config.inboxes(), new SatisfactionStore(database),
+                        outbox, followUpStore, clock));
+                camel.getRegistry().bind("pageHeaders", SatisfactionSteps.pageHeaders());
+                camel.getRegistry().bind("satisfaction", new SatisfactionSteps(new SatisfactionPages(survey, tickets,
+                        templates, config.intake().fallbackLanguage())));
                 camel.getRegistry().bind("intake", new IntakeSteps(intake, config));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock));
                 camel.getRegistry().bind("health", new HealthSteps(register, outbox));
@@ -238,6 +259,9 @@ public final class Gateway implements AutoCloseable {
         Duration poll = config.conversation().pollInterval();
         properties.put("redress.conversation.polling", String.valueOf(!poll.isZero()));
         properties.put("redress.conversation.poll-millis", String.valueOf(poll.isZero() ? 60_000 : poll.toMillis()));
+        Duration check = config.followUp().checkInterval();
+        properties.put("redress.reminders.enabled", String.valueOf(!check.isZero()));
+        properties.put("redress.reminders.check-millis", String.valueOf(check.isZero() ? 60_000 : Math.max(100, check.toMillis())));
         properties.putIfAbsent("camel.server.port", String.valueOf(config.httpPort()));
         properties.putIfAbsent("camel.server.host", "0.0.0.0");
         // longer than the slowest Jira call (60 s answer timeout): a stop never cuts a mail between

@@ -24,6 +24,13 @@ public final class ReplySteps {
         }
     }
 
+    public void takeScore(MailInProgress mail) {
+        replies.takeScore(mail);
+        if (mail.isScored()) {
+            LOG.info("{}: answers the satisfaction question of {}: {}", mail, mail.ticketKey(), mail.scored());
+        }
+    }
+
     public void linkFollowUp(MailInProgress mail) {
         replies.linkFollowUp(mail);
     }

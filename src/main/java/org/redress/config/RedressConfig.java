@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.redress.followup.BusinessCalendar;
 
 /**
  * The whole, validated configuration. Built once at start-up from {@code config/application.properties} (the file in
@@ -27,7 +29,8 @@ import java.util.Set;
 public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database, JiraConfig jira, SmtpConfig smtp,
                             IntakeConfig intake, AcknowledgementConfig acknowledgement, SandboxConfig sandbox,
                             List<InboxConfig> inboxes, ConversationConfig conversation, HistoryConfig history,
-                            TriageConfig triage, String apiToken, Map<String, String> camelProperties) {
+                            TriageConfig triage, FollowUpConfig followUp, SatisfactionConfig satisfaction,
+                            String apiToken, Map<String, String> camelProperties) {
 
     public static final String CONFIG_FILE = "config/application.properties";
 
@@ -100,17 +103,20 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 blankToNull(s.optional("redress.sandbox.webhook-url",
                         webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : "")),
                 s.optional("redress.jira.webhook-secret", ""));
-        List<InboxConfig> inboxes = inboxes(s, languages);
+        List<InboxConfig> inboxes = inboxes(s, languages, calendars(s));
         ConversationConfig conversation = conversation(s);
         HistoryConfig history = history(s);
         TriageConfig triage = triage(s);
+        FollowUpConfig followUp = FollowUpSettings.read(s, inboxes, triage.priority().levels(),
+                ack.firstResponse());
+        SatisfactionConfig satisfaction = FollowUpSettings.satisfaction(s, httpPort);
         String apiToken = s.required("redress.api.token");
         if (apiToken.length() < 12) {
             throw new ConfigException("redress.api.token", "must be at least 12 characters: it guards customers' data");
         }
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
-                history, triage, apiToken, camel);
+                history, triage, followUp, satisfaction, apiToken, camel);
     }
 
     private static HistoryConfig history(Settings s) {
@@ -238,7 +244,28 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 .orElseThrow(() -> new IllegalArgumentException("no inbox " + id));
     }
 
-    private static List<InboxConfig> inboxes(Settings s, List<String> languages) {
+    /** Named business calendars ({@code redress.calendar.<name>.hours|holidays}); "default" is always open. */
+    private static Map<String, BusinessCalendar> calendars(Settings s) {
+        Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
+        calendars.put("default", BusinessCalendar.ALWAYS);
+        for (String name : s.groupIds("redress.calendar")) {
+            String key = "redress.calendar." + name + ".hours";
+            try {
+                calendars.put(name, BusinessCalendar.parse(s.required(key), ""));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, e.getMessage());
+            }
+            String holidays = "redress.calendar." + name + ".holidays";
+            try {
+                calendars.put(name, BusinessCalendar.parse(s.required(key), s.optional(holidays, "")));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(holidays, e.getMessage());
+            }
+        }
+        return calendars;
+    }
+
+    private static List<InboxConfig> inboxes(Settings s, List<String> languages, Map<String, BusinessCalendar> calendars) {
         List<InboxConfig> inboxes = new ArrayList<>();
         Set<String> addresses = new HashSet<>();
         for (String id : s.groupIds("redress.inbox")) {
@@ -265,9 +292,22 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
             if (processed != null && !protocol.hasFolders()) {
                 throw new ConfigException(p + "processed-folder", "only IMAP mailboxes have folders");
             }
+            String zone = s.optional(p + "time-zone", "UTC");
+            ZoneId timeZone;
+            try {
+                timeZone = ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigException(p + "time-zone", "must be a time zone such as Europe/Paris, got '" + zone + "'");
+            }
+            String calendar = s.optional(p + "calendar", "default");
+            if (!calendars.containsKey(calendar)) {
+                throw new ConfigException(p + "calendar", "names no calendar (redress.calendar." + calendar
+                        + ".hours is not set)");
+            }
             inboxes.add(new InboxConfig(id, address, protocol, s.required(p + "host"), s.port(p + "port", defaultPort),
                     s.optional(p + "user", address), s.required(p + "password"), s.optional(p + "folder", "INBOX"),
-                    processed, s.required(p + "jira-project"), s.optional(p + "issue-type", "Task"), language));
+                    processed, s.required(p + "jira-project"), s.optional(p + "issue-type", "Task"), language,
+                    timeZone, calendars.get(calendar)));
         }
         if (inboxes.isEmpty()) {
             throw new ConfigException("redress.inbox.<id>.address", "no inbox is configured");

@@ -57,6 +57,8 @@ public final class MailInProgress {
     }
 
     /** What enrichment made of the complaint in this attempt, or null before it ran. */
+    private String scored;
+
     public org.redress.triage.Assessment assessment() {
         return assessment;
     }
@@ -94,6 +96,20 @@ public final class MailInProgress {
 
     public String ticketKey() {
         return entry.ticketKey();
+    }
+
+    /** True when the reply answered the satisfaction question: its score is recorded and nothing more happens. */
+    public boolean isScored() {
+        return scored != null;
+    }
+
+    /** What became of the score (recorded, already answered, expired), for the log; null when not a score. */
+    public String scored() {
+        return scored;
+    }
+
+    void scored(String outcome) {
+        this.scored = outcome;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.redress.conversation.TicketConversation;
 import org.redress.jira.JiraApi;
 import org.redress.jira.JiraRejectedException;
 import org.redress.jira.ReplyCommentMapper;
+import org.redress.satisfaction.SatisfactionSurvey;
 import org.redress.store.ComplaintRegister;
 import org.redress.store.ConversationIndex;
 import org.redress.store.Database;
@@ -32,6 +33,8 @@ public final class ReplyIntake {
     static final String REOPENED = "reopened";
     static final String FOLLOW_UP = "follow-up";
     static final String FOLLOW_UP_LINKED = "follow-up-linked";
+    /** The reply answered the satisfaction question: recorded as a score, not as news. */
+    public static final String RATED = "rated";
 
     private final ComplaintRegister register;
     private final Tickets tickets;
@@ -43,11 +46,14 @@ public final class ReplyIntake {
     private final CustomerMailComposer mails;
     private final JiraApi jira;
     private final ConversationConfig config;
+    private final SatisfactionSurvey survey;
     private final Clock clock;
 
     public ReplyIntake(ComplaintRegister register, Tickets tickets, ConversationIndex conversations, Outbox outbox,
                        Database database, ThreadMatcher matcher, ReplyCommentMapper comments,
-                       CustomerMailComposer mails, JiraApi jira, ConversationConfig config, Clock clock) {
+                       CustomerMailComposer mails, JiraApi jira, ConversationConfig config, SatisfactionSurvey survey,
+                       Clock clock) {
+        this.survey = survey;
         this.register = register;
         this.tickets = tickets;
         this.conversations = conversations;
@@ -82,6 +88,10 @@ public final class ReplyIntake {
         Optional<TicketConversation> ticket = tickets.byKey(key);
         if (ticket.isEmpty() || !ticket.get().mayUpdate(mail.complaint().sender().address())) {
             register.claimed(entry.id(), key);
+        } else if (survey.isAnswer(key, ReplyText.newWords(mail.complaint().text()))) {
+            // an answer to the satisfaction question: it neither reopens nor follows up the resolved ticket
+            register.threaded(entry.id(), key, match.get().rule().code());
+            mail.thread(match.get());
         } else if (config.resolvedReply() == ConversationConfig.ResolvedReply.FOLLOW_UP && resolved(key)) {
             register.claimed(entry.id(), key);
             register.resolvedAction(entry.id(), FOLLOW_UP, null);
@@ -90,6 +100,32 @@ public final class ReplyIntake {
             mail.thread(match.get());
         }
         mail.entry(register.byId(entry.id()).orElseThrow());
+    }
+
+    /** A reply that answers the satisfaction question becomes the ticket's score and ends there. */
+    public void takeScore(MailInProgress mail) {
+        RegisterEntry entry = mail.entry();
+        if (entry.commentId() != null) {
+            return;
+        }
+        String outcome = "recorded before a retry";
+        if (!RATED.equals(entry.resolvedAction())) {
+            String newWords = ReplyText.newWords(mail.complaint().text());
+            if (!survey.isAnswer(entry.ticketKey(), newWords)) {
+                return;
+            }
+            outcome = survey.answerByMail(entry.ticketKey(), newWords).outcome().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ');
+            register.resolvedAction(entry.id(), RATED, entry.ticketKey());
+        }
+        Instant now = clock.instant();
+        database.inTransaction(connection -> {
+            conversations.record(connection, mail.complaint().messageId(), entry.ticketKey(), "in", now);
+            register.replyDone(connection, entry.id(), now);
+            return null;
+        });
+        mail.entry(register.byId(entry.id()).orElseThrow());
+        mail.scored(outcome);
     }
 
     /** Ties a follow-up ticket to the resolved one it continues, once (Jira shows the link on both). */

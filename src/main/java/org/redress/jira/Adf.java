@@ -42,6 +42,14 @@ public final class Adf {
         return this;
     }
 
+    /** A paragraph that mentions a Jira user by account id; Jira notifies them. */
+    public Adf mention(String accountId) {
+        ObjectNode paragraph = content.addObject().put("type", "paragraph");
+        ObjectNode mention = paragraph.putArray("content").addObject().put("type", "mention");
+        mention.putObject("attrs").put("id", accountId).put("text", "@" + accountId);
+        return this;
+    }
+
     /** A paragraph starting with a bold label, e.g. "From: " followed by the value. */
     public Adf labelled(String label, String value) {
         ObjectNode paragraph = content.addObject().put("type", "paragraph");

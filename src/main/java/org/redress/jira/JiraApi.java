@@ -31,6 +31,15 @@ public interface JiraApi {
     /** POST /rest/api/3/issue/{key}/comment with an ADF body; returns the new comment's id. */
     String addComment(String issueKey, JsonNode adfBody);
 
+    /**
+     * POST /rest/api/3/issue/{key}/comment marked internal (Jira Service Management's {@code sd.public.comment}
+     * property): a note for agents that the relay never sends to the customer.
+     */
+    String addInternalComment(String issueKey, JsonNode adfBody);
+
+    /** PUT /rest/api/3/issue/{key} with {@code fields} and {@code update} operations. */
+    void editIssue(String issueKey, JsonNode edit);
+
     /** GET /rest/api/3/issue/{key}/comment, every page, oldest first. */
     List<JsonNode> comments(String issueKey);
 

@@ -13,6 +13,7 @@ import org.redress.conversation.TicketConversation;
 import org.redress.jira.AdfText;
 import org.redress.jira.JiraApi;
 import org.redress.jira.JiraTimes;
+import org.redress.satisfaction.SatisfactionSurvey;
 import org.redress.store.ConversationIndex;
 import org.redress.store.Database;
 import org.redress.store.Outbox;
@@ -36,11 +37,14 @@ public final class CustomerUpdates {
     private final JiraApi jira;
     private final CustomerMailComposer mails;
     private final CommentVisibility visibility;
+    private final SatisfactionSurvey survey;
     private final Clock clock;
     private String ownAccountId;
 
     public CustomerUpdates(Tickets tickets, Outbox outbox, ConversationIndex conversations, Database database,
-                           JiraApi jira, CustomerMailComposer mails, CommentVisibility visibility, Clock clock) {
+                           JiraApi jira, CustomerMailComposer mails, CommentVisibility visibility,
+                           SatisfactionSurvey survey, Clock clock) {
+        this.survey = survey;
         this.tickets = tickets;
         this.outbox = outbox;
         this.conversations = conversations;
@@ -138,11 +142,14 @@ public final class CustomerUpdates {
         String eventId = resolvedAt != null ? String.valueOf(resolvedAt.getEpochSecond())
                 : Integer.toHexString(fields.path("status").toString().hashCode());
         Instant now = clock.instant();
-        ReplyMail mail = mails.resolved(ticket, resolutionText(key, fields), eventId, now);
+        String text = resolutionText(key, fields);
         String resolution = fields.path("resolution").path("name").asText(fields.path("status").path("name").asText(""));
         boolean queued = database.inTransaction(connection -> {
             tickets.resolved(connection, ticket.complaintId(), resolution, resolvedAt != null ? resolvedAt : now);
-            return queue(connection, ticket, "resolved:" + eventId, mail, now);
+            // the satisfaction question travels with the resolution: one mail, asked once per resolution
+            List<String> scoreLinks = survey.ask(connection, ticket, eventId, now);
+            return queue(connection, ticket, "resolved:" + eventId,
+                    mails.resolved(ticket, text, scoreLinks, eventId, now), now);
         });
         return key + (queued ? " resolved: the customer is told" : " resolved: already told");
     }

@@ -58,6 +58,7 @@ public final class ComplaintReport {
         int open = 0;
         int resolved = 0;
         List<Integer> scores = new ArrayList<>();
+        Map<String, List<Integer>> scoresByInbox = new TreeMap<>();
         for (Row row : complaints) {
             by.get("inbox").merge(row.inbox(), 1, Integer::sum);
             by.get("language").merge(row.language() == null ? "unknown" : row.language(), 1, Integer::sum);
@@ -83,6 +84,7 @@ public final class ComplaintReport {
             }
             if (row.satisfaction() != null) {
                 scores.add(row.satisfaction());
+                scoresByInbox.computeIfAbsent(row.inbox(), inbox -> new ArrayList<>()).add(row.satisfaction());
             }
         }
         report.put("complaintsBy", by);
@@ -97,12 +99,29 @@ public final class ComplaintReport {
         repeats.put("of", assessed);
         repeats.put("share", assessed == 0 ? null : round((double) repeat / assessed));
         report.put("repeatComplainants", repeats);
+        Map<String, Object> satisfaction = satisfaction(scores);
+        Map<String, Object> byInbox = new LinkedHashMap<>();
+        scoresByInbox.forEach((inbox, inboxScores) -> byInbox.put(inbox, satisfaction(inboxScores)));
+        satisfaction.put("byInbox", byInbox);
+        report.put("satisfaction", satisfaction);
+        return report;
+    }
+
+    /** CSAT as the industry counts it: the share of 4s and 5s among the answers, with the mean and the spread. */
+    private static Map<String, Object> satisfaction(List<Integer> scores) {
         Map<String, Object> satisfaction = new LinkedHashMap<>();
         satisfaction.put("responses", scores.size());
         satisfaction.put("satisfiedShare", scores.isEmpty() ? null
                 : round(scores.stream().filter(s -> s >= 4).count() / (double) scores.size()));
-        report.put("satisfaction", satisfaction);
-        return report;
+        satisfaction.put("averageScore", scores.isEmpty() ? null
+                : round(scores.stream().mapToInt(Integer::intValue).average().orElse(0)));
+        Map<String, Integer> byScore = new LinkedHashMap<>();
+        for (int score = 1; score <= 5; score++) {
+            int value = score;
+            byScore.put(String.valueOf(score), (int) scores.stream().filter(s -> s == value).count());
+        }
+        satisfaction.put("byScore", byScore);
+        return satisfaction;
     }
 
     private static Map<String, Object> durations(List<Duration> durations) {

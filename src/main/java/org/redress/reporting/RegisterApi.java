@@ -13,6 +13,7 @@ import org.redress.history.CustomerHistory;
 import org.redress.history.CustomerHistoryLookup;
 import org.redress.history.PastComplaint;
 import org.redress.store.Assessments;
+import org.redress.store.FollowUpStore;
 import org.redress.store.RegisterQueries;
 import org.redress.store.RegisterQueries.Row;
 
@@ -29,7 +30,11 @@ public final class RegisterApi {
     private final CustomerHistoryLookup history;
     private final Clock clock;
 
-    public RegisterApi(RegisterQueries queries, Assessments assessments, CustomerHistoryLookup history, Clock clock) {
+    private final FollowUpStore followUps;
+
+    public RegisterApi(RegisterQueries queries, Assessments assessments, CustomerHistoryLookup history,
+                       FollowUpStore followUps, Clock clock) {
+        this.followUps = followUps;
         this.queries = queries;
         this.assessments = assessments;
         this.history = history;
@@ -109,6 +114,8 @@ public final class RegisterApi {
                 mail.put("sentAt", iso(m.sentAt()));
                 return mail;
             }).toList());
+            handling.put("ticketEvents", row.ticketKey() == null || "reply".equals(row.kind()) ? List.of()
+                    : followUps.events(row.ticketKey()).stream().map(RegisterApi::event).toList());
             answer.put("handling", handling);
             return answer;
         });
@@ -143,6 +150,20 @@ public final class RegisterApi {
         summary.put("satisfaction", row.satisfaction());
         summary.put("replies", row.replies());
         return summary;
+    }
+
+    /** What reminders, escalations and the satisfaction check did to the ticket, and whether Jira has it. */
+    private static Map<String, Object> event(FollowUpStore.TicketEvent event) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("kind", event.kind());
+        answer.put("at", iso(event.createdAt()));
+        answer.put("note", event.note());
+        answer.put("label", event.label());
+        answer.put("priority", event.priority());
+        answer.put("transition", event.transition());
+        answer.put("appliedInJiraAt", iso(event.appliedAt()));
+        answer.put("jiraRefused", event.error());
+        return answer;
     }
 
     private static Map<String, Object> ticket(PastComplaint ticket) {

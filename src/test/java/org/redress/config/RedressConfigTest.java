@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,48 @@ class RedressConfigTest {
         values.remove("redress.api.token");
         assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("redress.api.token");
+    }
+
+    @Test
+    void badReminderTargetCalendarAndSatisfactionSettingsStopStartUpNamingTheKey() {
+        List<Map.Entry<String, String>> cases = List.of(
+                Map.entry("redress.reminders.progress-after", "two days"),
+                Map.entry("redress.sla.first-response.inbox.nowhere", "PT1H"),
+                Map.entry("redress.sla.resolution.priority.urgent", "P1D"),
+                Map.entry("redress.sla.breached.priority", "Critical"),
+                Map.entry("redress.sla.warning.label", "at risk"),
+                Map.entry("redress.sla.warn-at", "150"),
+                Map.entry("redress.satisfaction.secret", "short"),
+                Map.entry("redress.satisfaction.low-score", "5"),
+                Map.entry("redress.http.public-url", "ftp://complaints.example.com"),
+                Map.entry("redress.calendar.office.hours", "MON-FRI 9-18"),
+                Map.entry("redress.calendar.office.holidays", "25/12/2026"),
+                Map.entry("redress.inbox.reclami.calendar", "night-shift"),
+                Map.entry("redress.inbox.reclami.time-zone", "Mars/Olympus_Mons"));
+        for (Map.Entry<String, String> setting : cases) {
+            Map<String, String> values = shippedConfig();
+            values.put(setting.getKey(), setting.getValue());
+            assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).as(setting.getKey())
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(setting.getKey());
+        }
+    }
+
+    @Test
+    void targetsTakeTheInboxValueAndAShorterPriorityValue() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.sla.first-response.inbox.reclami", "PT8H");
+        values.put("redress.sla.first-response.priority.high", "PT4H");
+        values.put("redress.inbox.reclami.calendar", "office");
+        RedressConfig config = RedressConfig.from(values, Map.of());
+        var target = config.followUp().firstResponse();
+        assertThat(target.forTicket("complaints", "Medium")).isEqualTo(Duration.ofHours(24));
+        assertThat(target.forTicket("reclami", "Medium")).isEqualTo(Duration.ofHours(8));
+        assertThat(target.forTicket("reclami", "High")).isEqualTo(Duration.ofHours(4));
+        assertThat(target.forTicket("reclami", null)).isEqualTo(Duration.ofHours(8));
+        assertThat(config.inbox("reclami").timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Rome"));
+        assertThat(config.inbox("reclami").calendar()).isNotSameAs(org.redress.followup.BusinessCalendar.ALWAYS);
+        assertThat(config.inbox("complaints").calendar()).isSameAs(org.redress.followup.BusinessCalendar.ALWAYS);
+        assertThat(config.satisfaction().publicUrl()).isEqualTo("http://127.0.0.1:8080");
     }
 
     @Test

@@ -4,23 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.jira.AdfText;
 import org.redress.store.Outcome;
 import org.redress.store.RegisterEntry;
 import org.redress.testing.TestDatabase;
+import org.redress.testing.CustomerMail;
 import org.redress.testing.TestStack;
 
 /**
@@ -327,18 +325,6 @@ class ConversationEndToEndTest {
     }
 
     private static byte[] mail(String from, String to, String subject, String text, String inReplyTo) throws Exception {
-        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
-        mail.setFrom(new InternetAddress(from));
-        mail.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
-        mail.setSubject(subject, "UTF-8");
-        mail.setText(text, "UTF-8");
-        if (inReplyTo != null) {
-            mail.setHeader("In-Reply-To", inReplyTo);
-            mail.setHeader("References", inReplyTo);
-        }
-        mail.saveChanges();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        mail.writeTo(out);
-        return out.toByteArray();
+        return CustomerMail.mail(from, to, subject, text, inReplyTo);
     }
 }

@@ -23,6 +23,8 @@ class RouteFilesTest {
             camel.getPropertiesComponent().addInitialProperty("redress.smtp.endpoint", "smtp://127.0.0.1:25");
             camel.getPropertiesComponent().addInitialProperty("redress.conversation.polling", "false");
             camel.getPropertiesComponent().addInitialProperty("redress.conversation.poll-millis", "60000");
+            camel.getPropertiesComponent().addInitialProperty("redress.reminders.enabled", "false");
+            camel.getPropertiesComponent().addInitialProperty("redress.reminders.check-millis", "60000");
             // the beans the routes call, unconnected: only their methods are looked up here
             camel.getRegistry().bind("intake", new org.redress.camel.IntakeSteps(null, null));
             camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC()));
@@ -32,6 +34,11 @@ class RouteFilesTest {
             camel.getRegistry().bind("enrichment", new org.redress.camel.EnrichmentSteps(null));
             camel.getRegistry().bind("registerApi", new org.redress.camel.RegisterApiSteps(null, "test-api-token",
                     new com.fasterxml.jackson.databind.ObjectMapper()));
+            camel.getRegistry().bind("followUps", new org.redress.camel.FollowUpSteps(null, null));
+            camel.getRegistry().bind("satisfaction", new org.redress.camel.SatisfactionSteps(null));
+            camel.getRegistry().bind("pageHeaders", org.redress.camel.SatisfactionSteps.pageHeaders());
+            camel.getRegistry().bind("metrics", new org.redress.camel.GatewayMetrics(java.util.List.of(), null, null, null,
+                    java.time.Clock.systemUTC()));
             camel.getRegistry().bind("jiraEvents", new org.redress.camel.JiraEventSteps(null,
                     new org.redress.config.ConversationConfig(true, "s", java.time.Duration.ZERO, "[internal]",
                             org.redress.config.ConversationConfig.ResolvedReply.REOPEN, "Reopen", "Relates"),
@@ -50,7 +57,8 @@ class RouteFilesTest {
                             "mail-failed", "send-outbox", "health", "quarantine-list", "quarantine-raw-mail", "thread",
                             "comment-on-ticket", "attach-reply-files", "answer-reply", "jira-webhook", "jira-poll",
                             "link-follow-up", "assess", "link-history", "api-customer-history", "api-complaints",
-                            "api-complaint", "api-report");
+                            "api-complaint", "api-report", "take-score", "follow-up-sweep", "track-waiting",
+                            "progress-update", "check-targets", "apply-ticket-events", "satisfaction-link", "metrics");
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("crm-query");
             org.h2.jdbcx.JdbcDataSource crm = new org.h2.jdbcx.JdbcDataSource();
             crm.setURL("jdbc:h2:mem:route-files-crm");

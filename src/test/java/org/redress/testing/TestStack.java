@@ -49,6 +49,7 @@ public final class TestStack implements AutoCloseable {
     private final SandboxConfig sandboxConfig;
     private final TestDatabase.Provisioned database;
     private Gateway gateway;
+    private Clock clock = Clock.systemUTC();
 
     private TestStack(Path tempDir, TestDatabase database, Map<String, String> extra) throws Exception {
         int httpPort = FreePorts.next();
@@ -68,6 +69,7 @@ public final class TestStack implements AutoCloseable {
         }
         settings.put("redress.data-dir", tempDir.resolve("data").toString());
         settings.put("redress.http.port", String.valueOf(httpPort));
+        settings.put("redress.http.public-url", "http://127.0.0.1:" + httpPort);
         settings.put("redress.jira.webhook-secret", WEBHOOK_SECRET);
         settings.put("redress.jira.url", sandbox.jira().baseUrl());
         settings.put("redress.smtp.port", String.valueOf(sandboxConfig.smtpPort()));
@@ -93,7 +95,14 @@ public final class TestStack implements AutoCloseable {
     }
 
     public static TestStack start(Path tempDir, TestDatabase database, Map<String, String> extra) throws Exception {
+        return start(tempDir, database, extra, Clock.systemUTC());
+    }
+
+    /** With the gateway's time on {@code clock} (a {@link MovableClock} lets a test skip hours). */
+    public static TestStack start(Path tempDir, TestDatabase database, Map<String, String> extra, Clock clock)
+            throws Exception {
         TestStack stack = new TestStack(tempDir, database, extra);
+        stack.clock = clock;
         try {
             stack.startGateway();
             return stack;
@@ -104,7 +113,7 @@ public final class TestStack implements AutoCloseable {
     }
 
     public void startGateway() throws Exception {
-        gateway = Gateway.start(config(), Clock.systemUTC());
+        gateway = Gateway.start(config(), clock);
     }
 
     /** Starts the gateway with more settings, kept for later restarts. */

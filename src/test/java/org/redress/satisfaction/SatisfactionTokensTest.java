@@ -1,0 +1,30 @@
+package org.redress.satisfaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SatisfactionTokensTest {
+    private final SatisfactionTokens tokens = new SatisfactionTokens("a-secret-of-sixteen+");
+
+    @Test
+    void aTokenOfOursNamesItsQuestion() {
+        String id = tokens.newId();
+        assertThat(tokens.verify(tokens.token(id))).contains(id);
+        assertThat(tokens.newId()).isNotEqualTo(id).hasSize(22);
+    }
+
+    @Test
+    void forgedAlteredOrForeignTokensAreRefused() {
+        String id = tokens.newId();
+        String token = tokens.token(id);
+        String otherId = tokens.newId();
+        assertThat(tokens.verify(otherId + token.substring(token.indexOf('.')))).isEmpty();
+        char last = token.charAt(token.length() - 1);
+        assertThat(tokens.verify(token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'))).isEmpty();
+        assertThat(tokens.verify(new SatisfactionTokens("another-secret-16ch").token(id))).isEmpty();
+        assertThat(tokens.verify(id)).isEmpty();
+        assertThat(tokens.verify("x.%%%")).isEmpty();
+        assertThat(tokens.verify(null)).isEmpty();
+    }
+}
