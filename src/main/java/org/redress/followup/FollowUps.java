@@ -167,7 +167,7 @@ public final class FollowUps {
             String note = action.comment() ? escalationNote(open, target, stage, limit, used, priority) : null;
             if (store.event(TicketEvent.of(open.key(), kind, note, action.label(), priority, config.mention(), null),
                     clock.instant())) {
-                done.add(open.key() + " " + stage.wording() + " " + target.wording());
+                done.add(open.key() + " " + wording(stage, target));
             }
         }
         return done;
@@ -179,7 +179,7 @@ public final class FollowUps {
         if (config.mentionGroup() != null) {
             note.append("For ").append(config.mentionGroup()).append(": ");
         }
-        note.append("This complaint ").append(stage.wording()).append(' ').append(target.wording()).append(" (")
+        note.append("This complaint ").append(wording(stage, target)).append(" (")
                 .append(describe(limit)).append(", ").append(describe(used)).append(" used so far, business time, ")
                 .append("time waiting for the customer not counted).");
         if (target == SlaTarget.FIRST_RESPONSE) {
@@ -191,6 +191,10 @@ public final class FollowUps {
                     : " (was " + open.priority() + ").");
         }
         return note.toString();
+    }
+
+    private static String wording(SlaStage stage, SlaTarget target) {
+        return (stage == SlaStage.WARNING ? "is at risk of missing" : "has missed") + " its " + target.code() + " target";
     }
 
     /** Business time the ticket has been open, less the time it waited for the customer. */

@@ -1,23 +1,15 @@
 package org.redress.followup;
 
+import java.util.Locale;
+
 /** How close a ticket is to missing a target: each stage escalates once per ticket and target. */
 public enum SlaStage {
-    WARNING("warning", "is at risk of missing"),
-    BREACHED("breached", "has missed");
-
-    private final String code;
-    private final String wording;
-
-    SlaStage(String code, String wording) {
-        this.code = code;
-        this.wording = wording;
-    }
+    /** {@code redress.sla.warn-at} percent of the target is used. */
+    WARNING,
+    /** The target is missed. */
+    BREACHED;
 
     public String code() {
-        return code;
-    }
-
-    String wording() {
-        return wording;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

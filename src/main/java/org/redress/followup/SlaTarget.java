@@ -1,23 +1,14 @@
 package org.redress.followup;
 
+import java.util.Locale;
+
 /** The two promises a complaint desk is measured by. */
 public enum SlaTarget {
-    FIRST_RESPONSE("first-response", "its first-response target"),
-    RESOLUTION("resolution", "its resolution target");
-
-    private final String code;
-    private final String wording;
-
-    SlaTarget(String code, String wording) {
-        this.code = code;
-        this.wording = wording;
-    }
+    /** An agent's first public answer (the automatic acknowledgement does not count). */
+    FIRST_RESPONSE,
+    RESOLUTION;
 
     public String code() {
-        return code;
-    }
-
-    String wording() {
-        return wording;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

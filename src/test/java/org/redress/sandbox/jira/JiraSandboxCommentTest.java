@@ -2,11 +2,12 @@ package org.redress.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
+import org.redress.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.sandbox.jira.SandboxHttp.JSON;
@@ -14,7 +15,7 @@ import static org.redress.sandbox.jira.SandboxHttp.doc;
 
 class JiraSandboxCommentTest {
 
-    private final SandboxHttp.ManualClock clock = new SandboxHttp.ManualClock(Instant.parse("2026-11-23T09:12:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:12:00Z"));
     private JiraSandbox sandbox;
     private SandboxHttp http;
 
@@ -38,7 +39,7 @@ class JiraSandboxCommentTest {
 
     @Test
     void publicCommentIsReturnedWithAuthorAndJsdPublic() {
-        clock.advanceMinutes(3);
+        clock.advance(java.time.Duration.ofMinutes(3));
         SandboxHttp.Response response = http.post("/rest/api/3/issue/CS-1/comment", comment("We are sorry."));
 
         assertThat(response.status()).isEqualTo(201);
@@ -136,7 +137,7 @@ class JiraSandboxCommentTest {
     @Test
     void commentsArePagedAndCanBeListedNewestFirst() {
         for (int i = 1; i <= 3; i++) {
-            clock.advanceMinutes(1);
+            clock.advance(java.time.Duration.ofMinutes(1));
             http.post("/rest/api/3/issue/CS-1/comment", comment("c" + i));
         }
 

@@ -2,10 +2,7 @@ package org.redress.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.sandbox.jira.SandboxHttp.JSON;
@@ -21,7 +22,7 @@ import static org.redress.sandbox.jira.SandboxHttp.doc;
 
 class JiraSandboxIssueTest {
 
-    private final SandboxHttp.ManualClock clock = new SandboxHttp.ManualClock(Instant.parse("2026-11-23T09:12:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:12:00Z"));
     private JiraSandbox sandbox;
     private SandboxHttp http;
 
@@ -235,7 +236,7 @@ class JiraSandboxIssueTest {
         ObjectNode createBody = createBody("Original");
         createBody.withObject("fields").putArray("labels").add("keep").add("drop");
         http.post("/rest/api/3/issue", createBody);
-        clock.advanceMinutes(5);
+        clock.advance(java.time.Duration.ofMinutes(5));
 
         ObjectNode edit = JSON.createObjectNode();
         edit.putObject("fields").put("summary", "Renamed").set("description", doc("New text"));

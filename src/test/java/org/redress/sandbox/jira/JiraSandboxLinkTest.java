@@ -2,14 +2,15 @@ package org.redress.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
+import org.redress.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.sandbox.jira.SandboxHttp.JSON;
@@ -19,7 +20,7 @@ class JiraSandboxLinkTest {
 
     private static final String LINK = "/rest/api/3/issueLink";
 
-    private final SandboxHttp.ManualClock clock = new SandboxHttp.ManualClock(Instant.parse("2026-11-23T09:12:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:12:00Z"));
     private JiraSandbox sandbox;
     private SandboxHttp http;
 
@@ -176,12 +177,12 @@ class JiraSandboxLinkTest {
 
     @Test
     void sameLinkTwiceIsOneLinkButTheOppositeDirectionIsAnother() {
-        clock.advanceMinutes(5);
+        clock.advance(java.time.Duration.ofMinutes(5));
         assertThat(http.post(LINK, link("Blocks", "CS-1", "CS-2")).status()).isEqualTo(201);
         assertThat(sandbox.issue("CS-1").path("fields").path("updated").asText()).isEqualTo("2026-11-23T09:17:00.000+0000");
         assertThat(sandbox.issue("CS-2").path("fields").path("updated").asText()).isEqualTo("2026-11-23T09:17:00.000+0000");
 
-        clock.advanceMinutes(5);
+        clock.advance(java.time.Duration.ofMinutes(5));
         assertThat(http.post(LINK, link("Blocks", "CS-1", "CS-2")).status()).isEqualTo(201);
         assertThat(links("CS-1")).hasSize(1);
         assertThat(links("CS-2")).hasSize(1);

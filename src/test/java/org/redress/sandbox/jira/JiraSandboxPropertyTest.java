@@ -1,18 +1,19 @@
 package org.redress.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
+import org.redress.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.sandbox.jira.SandboxHttp.JSON;
 
 class JiraSandboxPropertyTest {
 
-    private final SandboxHttp.ManualClock clock = new SandboxHttp.ManualClock(Instant.parse("2026-11-23T09:12:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:12:00Z"));
     private JiraSandbox sandbox;
     private SandboxHttp http;
 
@@ -32,7 +33,7 @@ class JiraSandboxPropertyTest {
     void propertyIsCreatedWith201ThenUpdatedWith200() {
         String path = "/rest/api/3/issue/CS-1/properties/redress.state";
         assertThat(http.put(path, JSON.createObjectNode().put("step", "acknowledged")).status()).isEqualTo(201);
-        clock.advanceMinutes(1);
+        clock.advance(Duration.ofMinutes(1));
         assertThat(http.put(path, JSON.createObjectNode().put("step", "closed")).status()).isEqualTo(200);
 
         JsonNode property = http.get(path).json();

@@ -2,13 +2,14 @@ package org.redress.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.sandbox.jira.SandboxHttp.JSON;
@@ -16,7 +17,7 @@ import static org.redress.sandbox.jira.SandboxHttp.doc;
 
 class JiraSandboxSearchTest {
 
-    private final SandboxHttp.ManualClock clock = new SandboxHttp.ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z"));
     private JiraSandbox sandbox;
     private SandboxHttp http;
 
@@ -69,9 +70,9 @@ class JiraSandboxSearchTest {
     @Test
     void searchByUpdatedSeesOnlyRecentChanges() {
         http.create("Old");
-        clock.advanceMinutes(12);
+        clock.advance(java.time.Duration.ofMinutes(12));
         http.create("New");
-        clock.advanceMinutes(10);
+        clock.advance(java.time.Duration.ofMinutes(10));
         http.post("/rest/api/3/issue/CS-1/comment", JSON.createObjectNode().set("body", doc("poke")));
 
         assertThat(http.searchKeys("project = CS AND updated >= \"2026-11-23 09:12\" ORDER BY updated ASC"))

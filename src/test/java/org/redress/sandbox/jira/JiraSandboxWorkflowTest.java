@@ -2,18 +2,19 @@ package org.redress.sandbox.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
+import org.redress.testing.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.sandbox.jira.SandboxHttp.JSON;
 
 class JiraSandboxWorkflowTest {
 
-    private final SandboxHttp.ManualClock clock = new SandboxHttp.ManualClock(Instant.parse("2026-11-23T09:12:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:12:00Z"));
     private JiraSandbox sandbox;
     private SandboxHttp http;
 
@@ -56,7 +57,7 @@ class JiraSandboxWorkflowTest {
 
     @Test
     void startProgressThenWaitThenResolveThenReopen() {
-        clock.advanceMinutes(1);
+        clock.advance(Duration.ofMinutes(1));
         assertThat(transition("21", null).status()).isEqualTo(204);
         assertThat(fields().path("status").path("name").asText()).isEqualTo("In Progress");
         assertThat(fields().path("updated").asText()).isEqualTo("2026-11-23T09:13:00.000+0000");
@@ -64,7 +65,7 @@ class JiraSandboxWorkflowTest {
         assertThat(transition("31", null).status()).isEqualTo(204);
         assertThat(fields().path("status").path("name").asText()).isEqualTo("Waiting for customer");
 
-        clock.advanceMinutes(1);
+        clock.advance(Duration.ofMinutes(1));
         assertThat(transition("41", "Won't Do").status()).isEqualTo(204);
         assertThat(fields().path("status").path("statusCategory").path("key").asText()).isEqualTo("done");
         assertThat(fields().path("resolution").path("name").asText()).isEqualTo("Won't Do");

@@ -16,13 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Test-side HTTP client for one started sandbox, speaking to it the way the gateway does. */
 final class SandboxHttp {
@@ -217,39 +213,6 @@ final class SandboxHttp {
 
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
-        }
-    }
-
-    /** A clock the test moves by hand, to make "updated" and date JQL deterministic. */
-    static final class ManualClock extends Clock {
-        private final AtomicLong millis;
-
-        ManualClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void advanceMinutes(long minutes) {
-            millis.addAndGet(minutes * 60_000);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
         }
     }
 }
