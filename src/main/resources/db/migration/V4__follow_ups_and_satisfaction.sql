@@ -8,7 +8,9 @@ CREATE TABLE ticket_followup (
     -- business seconds spent waiting for the customer in earlier, closed periods
     waiting_seconds BIGINT      NOT NULL DEFAULT 0,
     -- when the ticket last came back from waiting: the progress clock starts again there
-    resumed_at      TIMESTAMP WITH TIME ZONE
+    resumed_at      TIMESTAMP WITH TIME ZONE,
+    -- when a resolved ticket was last reopened: its resolution target counts again from there
+    reopened_at     TIMESTAMP WITH TIME ZONE
 );
 
 -- Everything the reminder routes and the satisfaction check did to a ticket, once each (the kind is unique per

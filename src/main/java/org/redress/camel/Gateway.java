@@ -66,6 +66,7 @@ import org.redress.store.Tickets;
  */
 public final class Gateway implements AutoCloseable {
     public static final String INBOX_TEMPLATE = "complaint-inbox";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
     private final RedressConfig config;
     private final Database database;
@@ -76,6 +77,8 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
+        config.secretsAtSandboxDefaults().forEach(key -> LOG.warn("{} is the sandbox's public default: set it before "
+                + "the gateway faces anything but the sandbox", key));
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(config.dataDir());
         database = new Database(config.database());

@@ -25,11 +25,14 @@ final class FollowUpSettings {
             throw new ConfigException("redress.sla.warn-at", "is a percentage of the target, 0 (no warning) to 99, got "
                     + warnAt);
         }
-        return new FollowUpConfig(s.duration("redress.reminders.check-interval", Duration.ofMinutes(1)),
-                target(s, "redress.reminders.progress-after", Duration.ofDays(2), inboxes, levels), waiting,
-                // the acknowledgement promises an answer within redress.acknowledgement.first-response: the same target
-                target(s, "redress.sla.first-response", promised, inboxes, levels),
-                target(s, "redress.sla.resolution", Duration.ofDays(5), inboxes, levels), warnAt,
+        Target progress = target(s, "redress.reminders.progress-after", Duration.ofDays(2), inboxes, levels);
+        // the acknowledgement promises an answer within redress.acknowledgement.first-response: the same target
+        Target firstResponse = target(s, "redress.sla.first-response", promised, inboxes, levels);
+        Target resolution = target(s, "redress.sla.resolution", Duration.ofDays(5), inboxes, levels);
+        return new FollowUpConfig(s.duration("redress.reminders.check-interval",
+                shorter(checkInterval(progress, 100), shorter(checkInterval(firstResponse, warnAt),
+                        checkInterval(resolution, warnAt)))), progress, waiting,
+                firstResponse, resolution, warnAt,
                 escalation(s, "warning", "sla-at-risk", "", levels),
                 escalation(s, "breached", "sla-breached", FollowUpConfig.Escalation.RAISE, levels),
                 blankToNull(s.optional("redress.sla.mention", "")), blankToNull(s.optional("redress.sla.mention-group", "")));
@@ -62,6 +65,28 @@ final class FollowUpSettings {
                 url.endsWith("/") ? url.substring(0, url.length() - 1) : url, low, label,
                 blankToNull(s.optional("redress.satisfaction.low-score-mention", "")),
                 s.bool("redress.satisfaction.low-score-reopen", false));
+    }
+
+    /**
+     * A look every minute, or often enough for the shortest duration configured (a tenth of it, at least every
+     * 100 ms): with {@code progress-after=PT5S} an update is due every 5 s, not once a minute.
+     */
+    private static Duration checkInterval(Target target, int firstActionPercent) {
+        List<Duration> durations = new java.util.ArrayList<>(target.byInbox().values());
+        durations.addAll(target.byPriority().values());
+        durations.add(target.base());
+        Duration interval = Duration.ofMinutes(1);
+        for (Duration duration : durations) {
+            if (!duration.isZero()) {
+                int percent = firstActionPercent > 0 ? firstActionPercent : 100;
+                interval = shorter(interval, duration.multipliedBy(percent).dividedBy(1000));
+            }
+        }
+        return interval.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : interval;
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** {@code key}, {@code key.inbox.<id>} and {@code key.priority.<level>}. */

@@ -225,6 +225,24 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 s.optional("redress.conversation.follow-up-link", "Relates"));
     }
 
+    /**
+     * The secrets still at the shipped configuration's public sandbox defaults. Fine against the sandbox; anywhere
+     * else anyone could call the register API, forge webhooks or score links.
+     */
+    public List<String> secretsAtSandboxDefaults() {
+        List<String> keys = new ArrayList<>();
+        if (apiToken.equals("sandbox-api-token")) {
+            keys.add("redress.api.token (REDRESS_API_TOKEN)");
+        }
+        if (conversation.webhookSecret().equals("sandbox-webhook-secret")) {
+            keys.add("redress.jira.webhook-secret (REDRESS_JIRA_WEBHOOK_SECRET)");
+        }
+        if (satisfaction.enabled() && satisfaction.secret().equals("sandbox-satisfaction-secret")) {
+            keys.add("redress.satisfaction.secret (REDRESS_SATISFACTION_SECRET)");
+        }
+        return keys;
+    }
+
     /** Every address the gateway sends from: mail from these is never a complaint (it would be a loop). */
     public Set<String> ownAddresses() {
         Set<String> own = new HashSet<>();

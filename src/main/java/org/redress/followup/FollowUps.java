@@ -28,8 +28,9 @@ import org.redress.store.Tickets;
  * What the reminder route does for each open ticket: notices when it waits for the customer, sends the customer
  * news when they have heard nothing for too long, and escalates when a service-level target is at risk or missed.
  * Time counts in the inbox's business calendar, and time spent waiting for the customer does not count against the
- * targets. Every update and escalation is recorded once (a unique kind per ticket), so two looks, or two gateways,
- * never send the same update twice.
+ * targets. Every update and escalation is recorded once (a unique kind per ticket, in the same transaction as the
+ * mail it sends), so two looks never send the same update twice and a second gateway's attempt fails on the
+ * database's unique key instead.
  */
 public final class FollowUps {
     /** Unresolved tickets the gateway opened; statusCategory keeps it independent of workflow names. */
@@ -93,7 +94,8 @@ public final class FollowUps {
         if (open.waiting() && state.waitingSince() == null) {
             store.startedWaiting(open.key(), now);
         } else if (!open.waiting() && state.waitingSince() != null) {
-            store.stoppedWaiting(open.key(), now, calendar(open).between(state.waitingSince(), now, open.inbox().timeZone()));
+            store.stoppedWaiting(open.key(), state.waitingSince(), now,
+                    calendar(open).between(state.waitingSince(), now, open.inbox().timeZone()));
         }
     }
 
@@ -110,8 +112,7 @@ public final class FollowUps {
             return null;
         }
         TicketState state = store.state(open.key());
-        Instant since = state.resumedAt() != null && state.resumedAt().isAfter(state.lastToCustomer())
-                ? state.resumedAt() : state.lastToCustomer();
+        Instant since = latest(state.lastToCustomer(), state.resumedAt(), state.reopenedAt());
         Instant now = clock.instant();
         BusinessCalendar calendar = calendar(open);
         if (calendar.between(since, now, open.inbox().timeZone()).compareTo(every) < 0) {
@@ -158,7 +159,9 @@ public final class FollowUps {
             if (stage == null) {
                 continue;
             }
-            String kind = "sla:" + target.code() + ":" + stage.code();
+            // a reopened ticket starts a new resolution cycle, which may escalate again
+            String kind = "sla:" + target.code() + ":" + stage.code() + (state.reopenedAt() == null ? ""
+                    : ":" + state.reopenedAt().getEpochSecond());
             if (store.hasEvent(open.key(), kind)) {
                 continue;
             }
@@ -200,7 +203,7 @@ public final class FollowUps {
     /** Business time the ticket has been open, less the time it waited for the customer. */
     private Duration used(OpenTicket open, TicketState state, Instant now) {
         BusinessCalendar calendar = calendar(open);
-        Duration open_ = calendar.between(state.created(), now, open.inbox().timeZone()).minus(state.waited());
+        Duration open_ = calendar.between(state.cycleStart(), now, open.inbox().timeZone()).minus(state.waited());
         if (state.waitingSince() != null) {
             open_ = open_.minus(calendar.between(state.waitingSince(), now, open.inbox().timeZone()));
         }
@@ -212,7 +215,7 @@ public final class FollowUps {
         if (limit.isZero()) {
             return null;
         }
-        return calendar(open).after(state.created(), limit.plus(state.waited()), open.inbox().timeZone());
+        return calendar(open).after(state.cycleStart(), limit.plus(state.waited()), open.inbox().timeZone());
     }
 
     /** {@code raise}: one level up from the current priority (none above the highest); a level: that level. */
@@ -239,6 +242,16 @@ public final class FollowUps {
 
     private Target target(SlaTarget target) {
         return target == SlaTarget.FIRST_RESPONSE ? config.firstResponse() : config.resolution();
+    }
+
+    private static Instant latest(Instant first, Instant... others) {
+        Instant latest = first;
+        for (Instant other : others) {
+            if (other != null && other.isAfter(latest)) {
+                latest = other;
+            }
+        }
+        return latest;
     }
 
     private static BusinessCalendar calendar(OpenTicket open) {

@@ -88,8 +88,9 @@ public final class ReplyIntake {
         Optional<TicketConversation> ticket = tickets.byKey(key);
         if (ticket.isEmpty() || !ticket.get().mayUpdate(mail.complaint().sender().address())) {
             register.claimed(entry.id(), key);
-        } else if (survey.isAnswer(key, ReplyText.newWords(mail.complaint().text()))) {
+        } else if (survey.isAnswer(key, ReplyText.newWords(mail.complaint().text())) && resolved(key)) {
             // an answer to the satisfaction question: it neither reopens nor follows up the resolved ticket
+            // (Jira is asked too: an agent may have reopened it since)
             register.threaded(entry.id(), key, match.get().rule().code());
             mail.thread(match.get());
         } else if (config.resolvedReply() == ConversationConfig.ResolvedReply.FOLLOW_UP && resolved(key)) {
@@ -102,10 +103,13 @@ public final class ReplyIntake {
         mail.entry(register.byId(entry.id()).orElseThrow());
     }
 
-    /** A reply that answers the satisfaction question becomes the ticket's score and ends there. */
+    /**
+     * A reply that answers the satisfaction question becomes the ticket's score and ends there — unless it is a low
+     * score with words, which are news too: the mail then goes on to the ticket as a reply (and reopens it).
+     */
     public void takeScore(MailInProgress mail) {
         RegisterEntry entry = mail.entry();
-        if (entry.commentId() != null) {
+        if (entry.commentId() != null || (entry.resolvedAction() != null && !RATED.equals(entry.resolvedAction()))) {
             return;
         }
         String outcome = "recorded before a retry";
@@ -114,8 +118,11 @@ public final class ReplyIntake {
             if (!survey.isAnswer(entry.ticketKey(), newWords)) {
                 return;
             }
-            outcome = survey.answerByMail(entry.ticketKey(), newWords).outcome().name().toLowerCase(Locale.ROOT)
-                    .replace('_', ' ');
+            SatisfactionSurvey.Answer answer = survey.answerByMail(entry.ticketKey(), newWords);
+            if (answer.stillNews()) {
+                return;
+            }
+            outcome = answer.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             register.resolvedAction(entry.id(), RATED, entry.ticketKey());
         }
         Instant now = clock.instant();
@@ -149,7 +156,7 @@ public final class ReplyIntake {
         if (entry.resolvedAction() == null && resolved(key)) {
             jira.transition(key, reopenTransition(key));
             register.resolvedAction(entry.id(), REOPENED, key);
-            tickets.reopened(key);
+            tickets.reopened(key, clock.instant());
         }
         ReplyCommentMapper.ReplyComment comment = commentFor(mail);
         String commentId = jira.addComment(key, comment.body());

@@ -73,8 +73,11 @@ public final class CustomerUpdates {
         }
         if (type.equals("jira:issue_updated") && statusChanged(event)) {
             JsonNode issue = jira.issue(key, List.of("status", "resolution", "resolutiondate"));
-            if (issue != null) {
+            if (issue != null && isDone(issue.path("fields"))) {
                 done.add(relayResolution(key, issue.path("fields")));
+            } else if (issue != null) {
+                // an agent may have reopened it in Jira: the register's complaint is open again
+                tickets.reopened(key, clock.instant());
             }
         }
         return done;
@@ -106,6 +109,8 @@ public final class CustomerUpdates {
             }
             if (isDone(issue.path("fields"))) {
                 done.add(relayResolution(key, issue.path("fields")));
+            } else {
+                tickets.reopened(key, now);
             }
         }
         tickets.polledUntil(now);

@@ -60,34 +60,50 @@ public final class SatisfactionSurvey {
     }
 
     /**
-     * Whether a customer's reply on this ticket is an answer to its satisfaction question rather than news: it reads
-     * as a score and the ticket is still resolved with a question asked (after a reopening, "2 - still broken" is
-     * news again).
+     * Whether a customer's reply on this ticket answers its satisfaction question rather than bringing news: it
+     * reads as a score, the ticket is still resolved (after a reopening "2 - still broken" is news) and its question
+     * is open — or was answered already and the reply is a bare score (a second "5" is not news either).
      */
     public boolean isAnswer(String ticketKey, String newWords) {
-        return config.enabled() && ScoreReply.parse(newWords).isPresent()
-                && store.latest(ticketKey).filter(Request::ticketResolved).isPresent();
+        Optional<ScoreReply> reply = ScoreReply.parse(newWords);
+        if (!config.enabled() || reply.isEmpty()) {
+            return false;
+        }
+        Optional<Request> request = store.latest(ticketKey).filter(Request::ticketResolved);
+        if (request.isEmpty()) {
+            return false;
+        }
+        if (request.get().answered()) {
+            return reply.get().comment().isBlank();
+        }
+        return !clock.instant().isAfter(request.get().expiresAt());
     }
 
-    /** A reply "4 - thanks" to the ticket's latest question. */
+    /**
+     * A reply "4 - thanks" to the ticket's latest question. A low score that comes with words is recorded and is
+     * news as well ({@link Answer#stillNews()}): "2 - the replacement is broken too" must reach the ticket as a reply.
+     */
     public Answer answerByMail(String ticketKey, String newWords) {
         Optional<ScoreReply> reply = ScoreReply.parse(newWords);
         Optional<Request> request = store.latest(ticketKey);
         if (reply.isEmpty() || request.isEmpty()) {
-            return new Answer(Outcome.NO_SCORE, request.orElse(null), null);
+            return new Answer(Outcome.NO_SCORE, request.orElse(null), null, false);
         }
-        return record(request.get(), reply.get().score(), reply.get().comment(), "mail");
+        Answer answer = record(request.get(), reply.get().score(), reply.get().comment(), "mail");
+        boolean news = answer.outcome() == Outcome.RECORDED && isLow(reply.get().score())
+                && !reply.get().comment().isBlank();
+        return new Answer(answer.outcome(), answer.request(), answer.score(), news);
     }
 
     /** A click on a link: {@code GET /csat/{token}?score=N}. */
     public Answer answerByLink(String token, String score) {
         Optional<String> id = tokens.verify(token);
         if (id.isEmpty()) {
-            return new Answer(Outcome.FORGED, null, null);
+            return new Answer(Outcome.FORGED, null, null, false);
         }
         Optional<Request> request = store.byId(id.get());
         if (request.isEmpty()) {
-            return new Answer(Outcome.UNKNOWN, null, null);
+            return new Answer(Outcome.UNKNOWN, null, null, false);
         }
         int value;
         try {
@@ -96,7 +112,8 @@ public final class SatisfactionSurvey {
             value = 0;
         }
         if (value < 1 || value > 5) {
-            return new Answer(request.get().answered() ? Outcome.ALREADY_ANSWERED : Outcome.NO_SCORE, request.get(), null);
+            return new Answer(request.get().answered() ? Outcome.ALREADY_ANSWERED : Outcome.NO_SCORE, request.get(), null,
+                    false);
         }
         return record(request.get(), value, null, "link");
     }
@@ -122,10 +139,10 @@ public final class SatisfactionSurvey {
     private Answer record(Request request, int score, String comment, String channel) {
         Instant now = clock.instant();
         if (request.answered()) {
-            return new Answer(Outcome.ALREADY_ANSWERED, request, request.score());
+            return new Answer(Outcome.ALREADY_ANSWERED, request, request.score(), false);
         }
         if (now.isAfter(request.expiresAt())) {
-            return new Answer(Outcome.EXPIRED, request, null);
+            return new Answer(Outcome.EXPIRED, request, null, false);
         }
         boolean low = isLow(score);
         TicketEvent event = TicketEvent.of(request.ticketKey(), "satisfaction:" + request.id(),
@@ -138,7 +155,7 @@ public final class SatisfactionSurvey {
             events.event(connection, event, now);
             return true;
         });
-        return new Answer(recorded ? Outcome.RECORDED : Outcome.ALREADY_ANSWERED, request, recorded ? score : null);
+        return new Answer(recorded ? Outcome.RECORDED : Outcome.ALREADY_ANSWERED, request, recorded ? score : null, false);
     }
 
     private String note(int score, String comment, String channel, boolean low) {
@@ -151,7 +168,7 @@ public final class SatisfactionSurvey {
         if (low) {
             note.append("\n\nA low score: please look at how this complaint was handled and get back to the customer.");
             if (config.lowScoreReopen()) {
-                note.append(" The ticket was reopened for that.");
+                note.append(" Reopening the ticket for that (redress.satisfaction.low-score-reopen).");
             }
         }
         return note.toString();
@@ -159,7 +176,11 @@ public final class SatisfactionSurvey {
 
     public enum Outcome { RECORDED, ALREADY_ANSWERED, EXPIRED, FORGED, UNKNOWN, NO_SCORE }
 
-    /** What became of an answer; the request is null when the token named none. */
-    public record Answer(Outcome outcome, Request request, Integer score) {
+    /**
+     * What became of an answer; the request is null when the token named none.
+     *
+     * @param stillNews whether the mail carrying it must also go on as a reply (a low score with words)
+     */
+    public record Answer(Outcome outcome, Request request, Integer score, boolean stillNews) {
     }
 }

@@ -27,7 +27,7 @@ public final class FollowUpStore {
     public TicketState state(String ticketKey) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT t.created_at, f.waiting_since, "
-                    + "f.waiting_seconds, f.resumed_at, (SELECT MAX(m.recorded_at) FROM conversation_message m "
+                    + "f.waiting_seconds, f.resumed_at, f.reopened_at, (SELECT MAX(m.recorded_at) FROM conversation_message m "
                     + "WHERE m.ticket_key = t.ticket_key AND m.direction = 'out'), (SELECT MIN(o.created_at) FROM "
                     + "outgoing_mail o WHERE o.complaint_id = t.complaint_id AND (o.kind LIKE 'comment:%' OR o.kind "
                     + "LIKE 'resolved:%')) FROM ticket t LEFT JOIN ticket_followup f ON f.ticket_key = t.ticket_key "
@@ -38,26 +38,32 @@ public final class FollowUpStore {
                         throw new IllegalStateException("no ticket " + ticketKey);
                     }
                     Instant created = ComplaintRegister.instant(rs, 1);
-                    Instant lastToCustomer = ComplaintRegister.instant(rs, 5);
+                    Instant lastToCustomer = ComplaintRegister.instant(rs, 6);
                     return new TicketState(created, ComplaintRegister.instant(rs, 2),
                             Duration.ofSeconds(rs.getLong(3)), ComplaintRegister.instant(rs, 4),
-                            lastToCustomer == null ? created : lastToCustomer, ComplaintRegister.instant(rs, 6));
+                            ComplaintRegister.instant(rs, 5), lastToCustomer == null ? created : lastToCustomer,
+                            ComplaintRegister.instant(rs, 7));
                 }
             }
         });
     }
 
     public void startedWaiting(String ticketKey, Instant since) {
-        upsert(ticketKey, "UPDATE ticket_followup SET waiting_since = ? WHERE ticket_key = ?", Timestamp.from(since));
+        upsert(ticketKey, "UPDATE ticket_followup SET waiting_since = ? WHERE ticket_key = ? AND waiting_since IS NULL",
+                Timestamp.from(since));
     }
 
-    /** The ticket left a waiting status: the time it waited (in business time) no longer counts against it. */
-    public void stoppedWaiting(String ticketKey, Instant at, Duration waited) {
-        upsert(ticketKey, "UPDATE ticket_followup SET waiting_since = NULL, resumed_at = ?, "
-                + "waiting_seconds = waiting_seconds + " + waited.toSeconds() + " WHERE ticket_key = ?", Timestamp.from(at));
+    /**
+     * The ticket left a waiting status: the time it waited (in business time) no longer counts against it. Only the
+     * first to see it adds the time (the update names the waiting period it closes).
+     */
+    public void stoppedWaiting(String ticketKey, Instant waitingSince, Instant at, Duration waited) {
+        upsert(ticketKey, "UPDATE ticket_followup SET waiting_since = NULL, resumed_at = ?, waiting_seconds = "
+                + "waiting_seconds + " + waited.toSeconds() + " WHERE ticket_key = ? AND waiting_since = ?",
+                Timestamp.from(at), Timestamp.from(waitingSince));
     }
 
-    private void upsert(String ticketKey, String update, Timestamp at) {
+    private void upsert(String ticketKey, String update, Timestamp at, Timestamp... more) {
         database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_followup (ticket_key) "
                     + "SELECT ? WHERE NOT EXISTS (SELECT 1 FROM ticket_followup WHERE ticket_key = ?)")) {
@@ -66,6 +72,9 @@ public final class FollowUpStore {
             }
             try (PreparedStatement statement = connection.prepareStatement(update)) {
                 ComplaintRegister.bind(statement, at, ticketKey);
+                for (int i = 0; i < more.length; i++) {
+                    statement.setTimestamp(3 + i, more[i]);
+                }
                 statement.executeUpdate();
             }
             return null;
@@ -163,13 +172,19 @@ public final class FollowUpStore {
      * @param waitingSince     since when it waits for the customer, or null
      * @param waited           business time it waited in earlier, closed periods
      * @param resumedAt        when it last stopped waiting, or null
+     * @param reopenedAt       when it was last reopened after a resolution, or null
      * @param lastToCustomer   when the customer last got a mail from us (the acknowledgement at the latest)
      * @param firstResponseAt  when an agent's answer (a public comment or the resolution) first went out, or null
      */
     public record TicketState(Instant created, Instant waitingSince, Duration waited, Instant resumedAt,
-                              Instant lastToCustomer, Instant firstResponseAt) {
+                              Instant reopenedAt, Instant lastToCustomer, Instant firstResponseAt) {
         public Optional<Instant> firstResponse() {
             return Optional.ofNullable(firstResponseAt);
+        }
+
+        /** Where the resolution target counts from: the opening, or the last reopening. */
+        public Instant cycleStart() {
+            return reopenedAt != null ? reopenedAt : created;
         }
     }
 

@@ -96,12 +96,29 @@ public final class Tickets {
         }
     }
 
-    /** A customer's reply reopened the ticket: its complaint is open again until the next resolution. */
-    public void reopened(String ticketKey) {
+    /**
+     * The resolved ticket is open again (a customer's reply, an agent in Jira, a low score): its complaint is open
+     * until the next resolution, and its resolution target counts afresh from now. Nothing happens to a ticket that
+     * was not resolved.
+     */
+    public void reopened(String ticketKey, Instant at) {
         database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE complaint SET resolution = NULL, "
-                    + "resolved_at = NULL WHERE id = (SELECT complaint_id FROM ticket WHERE ticket_key = ?)")) {
+                    + "resolved_at = NULL WHERE id = (SELECT complaint_id FROM ticket WHERE ticket_key = ?) "
+                    + "AND resolved_at IS NOT NULL")) {
                 update.setString(1, ticketKey);
+                if (update.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_followup (ticket_key) "
+                    + "SELECT ? WHERE NOT EXISTS (SELECT 1 FROM ticket_followup WHERE ticket_key = ?)")) {
+                ComplaintRegister.bind(insert, ticketKey, ticketKey);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE ticket_followup SET reopened_at = ?, "
+                    + "waiting_since = NULL, waiting_seconds = 0 WHERE ticket_key = ?")) {
+                ComplaintRegister.bind(update, Timestamp.from(at), ticketKey);
                 update.executeUpdate();
             }
             return null;

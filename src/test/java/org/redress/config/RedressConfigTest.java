@@ -114,6 +114,15 @@ class RedressConfigTest {
         assertThat(config.inbox("reclami").calendar()).isNotSameAs(org.redress.followup.BusinessCalendar.ALWAYS);
         assertThat(config.inbox("complaints").calendar()).isSameAs(org.redress.followup.BusinessCalendar.ALWAYS);
         assertThat(config.satisfaction().publicUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.followUp().checkInterval()).isEqualTo(Duration.ofMinutes(1));
+        values.put("redress.reminders.progress-after", "PT5S");
+        assertThat(RedressConfig.from(values, Map.of()).followUp().checkInterval()).isEqualTo(Duration.ofMillis(500));
+        values.put("redress.sla.first-response.inbox.complaints", "PT10S");
+        assertThat(RedressConfig.from(values, Map.of()).followUp().checkInterval()).isEqualTo(Duration.ofMillis(500));
+        values.put("redress.sla.first-response.inbox.complaints", "PT2S");
+        assertThat(RedressConfig.from(values, Map.of()).followUp().checkInterval()).isEqualTo(Duration.ofMillis(160));
+        values.put("redress.reminders.check-interval", "PT30S");
+        assertThat(RedressConfig.from(values, Map.of()).followUp().checkInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

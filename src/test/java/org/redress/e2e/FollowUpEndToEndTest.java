@@ -161,6 +161,7 @@ class FollowUpEndToEndTest {
         String byReply = "claire.martin@example.fr";
         String byLink = "jonas.keller@example.de";
         String late = "luis.garcia@example.es";
+        String unhappy = "marco.rossi@example.it";
         MovableClock clock = new MovableClock();
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, settings(), clock)) {
             stack.deliver(CustomerMail.mail(byReply, TestStack.RECLAMATIONS, "Colis jamais arrivé",
@@ -171,16 +172,19 @@ class FollowUpEndToEndTest {
                             + "Mit freundlichen Grüßen, Jonas Keller", null));
             stack.deliver(CustomerMail.mail(late, TestStack.COMPLAINTS, "Pedido incompleto",
                     "Hola, en mi pedido faltaba una de las dos sillas que compré. ¿Pueden enviarla? Gracias, Luis", null));
-            await().atMost(WAIT).until(() -> stack.mailbox(byReply).size() == 1 && stack.mailbox(byLink).size() == 1
-                    && stack.mailbox(late).size() == 1);
+            stack.deliver(CustomerMail.mail(unhappy, TestStack.RECLAMI, "Rimborso non ricevuto",
+                    "Buongiorno, ho restituito il prodotto un mese fa ma non ho ancora ricevuto il rimborso. Marco Rossi",
+                    null));
+            List<String> customers = List.of(byReply, byLink, late, unhappy);
+            await().atMost(WAIT).until(() -> sizes(stack, customers).equals(List.of(1, 1, 1, 1)));
             String replyKey = CustomerMail.ticketOf(stack.mailbox(byReply).get(0));
             String linkKey = CustomerMail.ticketOf(stack.mailbox(byLink).get(0));
             String lateKey = CustomerMail.ticketOf(stack.mailbox(late).get(0));
-            for (String key : List.of(replyKey, linkKey, lateKey)) {
+            String unhappyKey = CustomerMail.ticketOf(stack.mailbox(unhappy).get(0));
+            for (String key : List.of(replyKey, linkKey, lateKey, unhappyKey)) {
                 stack.jiraPost("/rest/api/3/issue/" + key + "/transitions", "{\"transition\":{\"id\":\"41\"}}");
             }
-            await().atMost(WAIT).until(() -> stack.mailbox(byReply).size() == 2 && stack.mailbox(byLink).size() == 2
-                    && stack.mailbox(late).size() == 2);
+            await().atMost(WAIT).until(() -> sizes(stack, customers).equals(List.of(2, 2, 2, 2)));
             Thread.sleep(SEVERAL_LOOKS_MS);
             assertThat(stack.mailbox(byReply)).as("one satisfaction question per resolution").hasSize(2);
             MimeMessage question = stack.mailbox(byReply).get(1);
@@ -196,6 +200,15 @@ class FollowUpEndToEndTest {
             assertThat(stack.issueKeys()).hasSize(issues);
             assertThat(stack.mailbox(byReply)).as("nothing is sent back for a score").hasSize(2);
 
+            stack.deliver(CustomerMail.answer(stack.mailbox(unhappy).get(1), unhappy,
+                    "2 - il rimborso non è ancora arrivato, è inaccettabile."));
+            await().atMost(WAIT).as("a low score with words is news too: the ticket is reopened and the customer told")
+                    .until(() -> stack.mailbox(unhappy).size() == 3);
+            assertThat(internalNotes(stack, unhappyKey, "Customer satisfaction: 2/5")).hasSize(1);
+            assertThat(issue(stack, unhappyKey).path("status").path("statusCategory").path("key").asText())
+                    .isNotEqualTo("done");
+            assertThat(commentTexts(stack, unhappyKey)).anyMatch(text -> text.contains("il rimborso non è ancora arrivato"));
+
             String link = scoreLink(stack.mailbox(byLink).get(1), 2);
             HttpResponse<String> page = get(link);
             assertThat(page.statusCode()).isEqualTo(200);
@@ -210,11 +223,18 @@ class FollowUpEndToEndTest {
             assertThat(get(forged).body()).contains("lang=\"en\"");
 
 
+            stack.jiraPost("/rest/api/3/issue/" + linkKey + "/transitions", "{\"transition\":{\"id\":\"51\"}}");
+            await().atMost(WAIT).until(() -> complaintOf(stack, linkKey).path("resolvedAt").isNull());
+            stack.deliver(CustomerMail.answer(stack.mailbox(byLink).get(1), byLink, "1"));
+            await().atMost(WAIT).as("once an agent reopened the ticket, a number is news, not a score")
+                    .until(() -> commentTexts(stack, linkKey).stream().anyMatch(text -> text.strip().endsWith("1")));
+
             JsonNode satisfaction = stack.api("/api/report").path("satisfaction");
-            assertThat(satisfaction.path("responses").asInt()).isEqualTo(2);
-            assertThat(satisfaction.path("satisfiedShare").asDouble()).isEqualTo(0.5);
+            assertThat(satisfaction.path("responses").asInt()).isEqualTo(3);
+            assertThat(satisfaction.path("satisfiedShare").asDouble()).isEqualTo(0.333);
             assertThat(satisfaction.path("byInbox").path("reclamations").path("satisfiedShare").asDouble()).isEqualTo(1.0);
             assertThat(satisfaction.path("byInbox").path("complaints").path("satisfiedShare").asDouble()).isEqualTo(0.0);
+            assertThat(satisfaction.path("byInbox").path("reclami").path("responses").asInt()).isEqualTo(1);
             assertThat(complaintOf(stack, replyKey).path("satisfaction").asInt()).isEqualTo(5);
             assertThat(complaintOf(stack, linkKey).path("satisfaction").asInt()).isEqualTo(2);
             String metrics = new String(stack.gatewayHttp("/q/metrics").body(), java.nio.charset.StandardCharsets.UTF_8);
@@ -224,6 +244,21 @@ class FollowUpEndToEndTest {
             clock.advance(Duration.ofDays(31));
             assertThat(get(scoreLink(stack.mailbox(late).get(1), 4)).statusCode()).as("an expired link").isEqualTo(410);
         }
+    }
+
+    private static List<Integer> sizes(TestStack stack, List<String> customers) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String customer : customers) {
+            sizes.add(stack.mailbox(customer).size());
+        }
+        return sizes;
+    }
+
+    private static List<String> commentTexts(TestStack stack, String key) throws Exception {
+        List<String> texts = new ArrayList<>();
+        stack.jira("/rest/api/3/issue/" + key + "/comment").path("comments")
+                .forEach(comment -> texts.add(AdfText.plain(comment.path("body"))));
+        return texts;
     }
 
     private HttpResponse<String> get(String url) throws Exception {
@@ -263,8 +298,10 @@ class FollowUpEndToEndTest {
         for (JsonNode complaint : stack.api("/api/complaints").path("complaints")) {
             if (key.equals(complaint.path("ticket").asText()) && "complaint".equals(complaint.path("kind").asText())) {
                 JsonNode detail = stack.api("/api/complaints/" + complaint.path("id").asText());
-                ((com.fasterxml.jackson.databind.node.ObjectNode) detail).put("satisfaction",
-                        complaint.path("satisfaction").asInt());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) detail).set("satisfaction",
+                        complaint.path("satisfaction"));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) detail).set("resolvedAt",
+                        complaint.path("resolvedAt"));
                 return detail;
             }
         }

@@ -12,6 +12,7 @@ class ScoreReplyTest {
         assertThat(ScoreReply.parse("  4/5\n")).contains(new ScoreReply(4, ""));
         assertThat(ScoreReply.parse("4 sur 5")).contains(new ScoreReply(4, ""));
         assertThat(ScoreReply.parse("3 von 5.")).contains(new ScoreReply(3, ""));
+        assertThat(ScoreReply.parse("4.\n")).contains(new ScoreReply(4, ""));
         assertThat(ScoreReply.parse("5 stelle!")).contains(new ScoreReply(5, ""));
     }
 
@@ -29,6 +30,11 @@ class ScoreReplyTest {
         assertThat(ScoreReply.parse("6")).isEmpty();
         assertThat(ScoreReply.parse("10/10")).isEmpty();
         assertThat(ScoreReply.parse("Thanks, 5")).isEmpty();
+        assertThat(ScoreReply.parse("5:30 pm the courier came")).isEmpty();
+        assertThat(ScoreReply.parse("3-4 days and still nothing")).isEmpty();
+        assertThat(ScoreReply.parse("2-3 weeks!")).isEmpty();
+        assertThat(ScoreReply.parse("4, 5 and 6 are missing")).isEmpty();
+        assertThat(ScoreReply.parse("1.\nThe parcel was opened.\n2.\nThe invoice is wrong.")).isEmpty();
         assertThat(ScoreReply.parse("")).isEmpty();
     }
 }
