@@ -186,8 +186,8 @@ public final class FollowUps {
                 .append(describe(limit)).append(", ").append(describe(used)).append(" used so far, business time, ")
                 .append("time waiting for the customer not counted).");
         if (target == SlaTarget.FIRST_RESPONSE) {
-            note.append("\n\nThe customer has had only the automatic acknowledgement: please answer them with a public "
-                    + "comment.");
+            note.append("\n\nNo agent has answered the customer yet (automatic mails do not count): please answer them "
+                    + "with a public comment.");
         }
         if (priority != null) {
             note.append("\n\nPriority set to ").append(priority).append(open.priority() == null ? "."
