@@ -9,6 +9,7 @@ import org.redress.complaint.Complaint;
 import org.redress.config.InboxConfig;
 import org.redress.config.IntakeConfig;
 import org.redress.jira.JiraApi;
+import org.redress.jira.MailLabel;
 import org.redress.jira.NewTicket;
 import org.redress.jira.TicketMapper;
 import org.redress.parsing.MailParser;
@@ -106,17 +107,25 @@ public final class ComplaintIntake {
     }
 
     public void openTicket(MailInProgress mail) {
-        if (mail.entry().ticketKey() != null) {
+        RegisterEntry entry = mail.entry();
+        if (entry.ticketKey() != null) {
             return;
         }
-        String key = jira.createIssue(ticketFor(mail).request());
+        // an earlier attempt asked Jira and then died, or lost Jira's answer: the ticket may exist, found by its label
+        String key = register.ticketRequested(entry.id())
+                ? jira.searchKeys(MailLabel.jql(entry.dedupKey()), 1).stream().findFirst().orElse(null) : null;
+        if (key == null) {
+            register.ticketRequested(entry.id(), clock.instant());
+            key = jira.createIssue(ticketFor(mail).labelled(MailLabel.of(entry.dedupKey())).request());
+        }
         if (key == null || key.isBlank()) {
             throw new org.redress.jira.JiraUnavailableException("Jira created an issue but answered without its key", null);
         }
+        String ticketKey = key;
         Instant now = clock.instant();
         database.inTransaction(connection -> {
-            register.ticketed(connection, mail.entry().id(), key, now);
-            conversations.record(connection, mail.complaint().messageId(), key, "in", now);
+            register.ticketed(connection, mail.entry().id(), ticketKey, now);
+            conversations.record(connection, mail.complaint().messageId(), ticketKey, "in", now);
             if (mail.assessment() != null) {
                 assessments.record(connection, mail.entry().id(), mail.assessment(), now);
             }

@@ -94,6 +94,25 @@ public final class ComplaintRegister {
         }
     }
 
+    /** The gateway is about to ask Jira for the complaint's ticket: from now on a ticket may exist without its key. */
+    public void ticketRequested(long id, Instant now) {
+        update("UPDATE complaint SET ticket_requested_at = ? WHERE id = ? AND ticket_requested_at IS NULL",
+                Timestamp.from(now), id);
+    }
+
+    /** Whether an earlier attempt asked Jira for the complaint's ticket (which may then exist). */
+    public boolean ticketRequested(long id) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT ticket_requested_at FROM complaint WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() && rs.getTimestamp(1) != null;
+                }
+            }
+        });
+    }
+
     /** A reply tied to an existing ticket by {@code rule}; its comment, files and answer go to that ticket. */
     public void threaded(long id, String ticketKey, String rule) {
         update("UPDATE complaint SET kind = 'reply', ticket_key = ?, thread_rule = ? WHERE id = ?", ticketKey, rule, id);

@@ -36,6 +36,49 @@ class RedeliveryAndRestartTest {
     }
 
     @Test
+    void ticketWhoseCreationAnswerWasLostIsFoundByItsMailLabelNotOpenedTwice() throws Exception {
+        String customer = "nadia.haddad@example.org";
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.POSTGRESQL)) {
+            stack.sandbox().jira().loseAnswers("POST", "/rest/api/3/issue", 1);
+            stack.deliver(org.redress.testing.CustomerMail.mail(customer, TestStack.COMPLAINTS, "Blender stopped working",
+                    "Hello, my blender stopped working after two days. I would like a replacement. Nadia", null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            Thread.sleep(1500);
+            assertThat(stack.issueKeys()).as("Jira created the ticket, its answer was lost; the retry found it")
+                    .hasSize(1);
+            assertThat(stack.mailbox(customer)).hasSize(1);
+            String key = stack.mailbox(customer).get(0).getHeader("X-Redress-Ticket", null);
+            assertThat(stack.issueKeys()).containsExactly(key);
+            assertThat(stack.jira("/rest/api/3/issue/" + key).path("fields").path("labels").toString())
+                    .contains("redress-mail-");
+        }
+    }
+
+    @Test
+    void acknowledgementWaitsInTheOutboxWhileSmtpIsDownAndGoesOutOnceWhenItIsBack() throws Exception {
+        String customer = "ines.duarte@example.org";
+        int deadSmtp = org.redress.testing.FreePorts.next();
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.POSTGRESQL,
+                java.util.Map.of("redress.smtp.port", String.valueOf(deadSmtp)))) {
+            stack.deliver(org.redress.testing.CustomerMail.mail(customer, TestStack.COMPLAINTS, "Late delivery",
+                    "Hello, my order is two weeks late. Could you tell me where it is? Ines", null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.issueKeys().size() == 1
+                    && stack.gateway().outbox().count("pending") == 1);
+            Thread.sleep(2000);
+            assertThat(stack.gateway().outbox().count("pending")).as("SMTP is down: the mail waits").isEqualTo(1);
+            assertThat(stack.mailbox(customer)).isEmpty();
+
+            stack.stopGateway();
+            stack.startGatewayWith(java.util.Map.of("redress.smtp.port", String.valueOf(stack.smtpPort())));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            Thread.sleep(1500);
+            assertThat(stack.mailbox(customer)).hasSize(1);
+            assertThat(stack.issueKeys()).hasSize(1);
+            assertThat(stack.gateway().outbox().count("sent")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void gatewayStoppedMidBatchAndRestartedFinishesEveryMailOnce() throws Exception {
         List<Path> samples = SharedFiles.files("samples", ".eml");
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {

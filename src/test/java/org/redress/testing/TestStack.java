@@ -122,6 +122,10 @@ public final class TestStack implements AutoCloseable {
         startGateway();
     }
 
+    public int smtpPort() {
+        return sandboxConfig.smtpPort();
+    }
+
     public int imapPort() {
         return sandboxConfig.imapPort();
     }

@@ -43,6 +43,7 @@ final class HttpCall {
     private final Map<String, List<String>> query;
     private List<String> pathParams = List.of();
     private boolean responded;
+    private boolean answerLost;
 
     private HttpCall(HttpExchange exchange, byte[] body, boolean bodyTooLarge) {
         this.exchange = exchange;
@@ -209,11 +210,23 @@ final class HttpCall {
                 "Referrer-Policy", "no-referrer"));
     }
 
+    /** The request is carried out, but its answer is replaced by a 504, as a proxy answers when Jira's was lost. */
+    void loseAnswer() {
+        answerLost = true;
+    }
+
     void send(int status, String contentType, byte[] content, Map<String, String> extraHeaders) {
         if (responded) {
             throw new IllegalStateException("response already sent");
         }
         responded = true;
+        if (answerLost) {
+            status = 504;
+            contentType = "application/json;charset=UTF-8";
+            content = "{\"errorMessages\":[\"Gateway timeout (the Redress Jira sandbox carried the request out and lost its answer)\"],\"errors\":{}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            extraHeaders = Map.of();
+        }
         var responseHeaders = exchange.getResponseHeaders();
         if (contentType != null) {
             responseHeaders.set("Content-Type", contentType);

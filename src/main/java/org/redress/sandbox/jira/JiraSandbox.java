@@ -34,6 +34,8 @@ public final class JiraSandbox implements AutoCloseable {
     public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
 
     private final java.util.Set<String> outages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> lostAnswers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final System.Logger LOG = System.getLogger(JiraSandbox.class.getName());
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,9}");
@@ -208,6 +210,17 @@ public final class JiraSandbox implements AutoCloseable {
 
     public JiraSandbox endOutages() {
         outages.clear();
+        lostAnswers.clear();
+        return this;
+    }
+
+    /**
+     * Simulates answers lost on the way back (a proxy timing out, a connection cut): the next {@code count}
+     * {@code method} requests to exactly {@code path} are carried out, but answered 504. A client that simply tries
+     * again creates twice; this is how the sandbox shows it.
+     */
+    public JiraSandbox loseAnswers(String method, String path, int count) {
+        lostAnswers.put(method + " " + path, new java.util.concurrent.atomic.AtomicInteger(count));
         return this;
     }
 
@@ -317,6 +330,10 @@ public final class JiraSandbox implements AutoCloseable {
                 respond(call, JiraErrors.messages(503, "Service unavailable (the Redress Jira sandbox simulates an "
                         + "outage of " + down + ")"));
                 return;
+            }
+            java.util.concurrent.atomic.AtomicInteger lose = lostAnswers.get(call.method() + " " + call.path());
+            if (lose != null && lose.getAndDecrement() > 0) {
+                call.loseAnswer();
             }
             dispatch(call);
         } catch (IOException e) {

@@ -1,0 +1,149 @@
+package org.redress.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The run modes as a user runs them, each in its own JVM: {@code sandbox} (mail server, Jira sandbox, demo CRM) and
+ * {@code gateway}, on free ports, with the test's settings as {@code -D} flags. Logs go to
+ * {@code target/separate-processes/}, where a failed CI run can be read.
+ */
+public final class SeparateProcesses implements AutoCloseable {
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path dataDir;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final int smtp = FreePorts.next();
+    private final int imap = FreePorts.next();
+    private final int jira = FreePorts.next();
+    private final int crm = FreePorts.next();
+    private final int gatewayHttp = FreePorts.next();
+
+    public SeparateProcesses(Path dataDir, Map<String, String> extra) {
+        this.dataDir = dataDir;
+        settings.put("redress.data-dir", dataDir.toString());
+        settings.put("redress.sandbox.smtp-port", String.valueOf(smtp));
+        settings.put("redress.sandbox.imap-port", String.valueOf(imap));
+        settings.put("redress.sandbox.pop3-port", String.valueOf(FreePorts.next()));
+        settings.put("redress.sandbox.jira-port", String.valueOf(jira));
+        settings.put("redress.sandbox.crm-port", String.valueOf(crm));
+        settings.put("redress.crm.url", "jdbc:h2:tcp://127.0.0.1:" + crm + "/mem:" + org.redress.sandbox.DemoCrm.DATABASE);
+        settings.put("redress.jira.url", "http://127.0.0.1:" + jira);
+        settings.put("redress.smtp.port", String.valueOf(smtp));
+        settings.put("redress.intake.poll-interval", "PT0.3S");
+        settings.put("redress.http.port", String.valueOf(gatewayHttp));
+        for (String inbox : List.of("reclamations", "reclami", "complaints")) {
+            settings.put("redress.inbox." + inbox + ".port", String.valueOf(imap));
+        }
+        settings.putAll(extra);
+    }
+
+    public int smtpPort() {
+        return smtp;
+    }
+
+    public int gatewayHttpPort() {
+        return gatewayHttp;
+    }
+
+    /** Starts {@code java … org.redress.Redress <mode>} with the settings; its output goes to {@code log}. */
+    public Process start(String mode, String log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.redress.Redress", mode));
+        Path logs = Files.createDirectories(Path.of("target", "separate-processes"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(log).toFile()).start();
+        processes.add(process);
+        return process;
+    }
+
+    /** Every issue of project CS with its labels, page by page. */
+    public List<JsonNode> issues() throws Exception {
+        List<JsonNode> issues = new ArrayList<>();
+        String pageToken = null;
+        do {
+            ObjectNode body = json.createObjectNode().put("jql", "project = CS ORDER BY key ASC").put("maxResults", 100);
+            body.putArray("fields").add("labels");
+            if (pageToken != null) {
+                body.put("nextPageToken", pageToken);
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jira + "/rest/api/3/search/jql"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:t".getBytes()))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            JsonNode page = json.readTree(response.body());
+            page.path("issues").forEach(issues::add);
+            pageToken = page.path("nextPageToken").isTextual() ? page.path("nextPageToken").asText() : null;
+        } while (pageToken != null);
+        return issues;
+    }
+
+    public int issueCount() throws Exception {
+        return issues().size();
+    }
+
+    /** The Message-IDs in a customer's mailbox on the sandbox mail server. */
+    public List<String> messageIds(String customer) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", imap, customer, "any");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            List<String> ids = new ArrayList<>();
+            if (inbox.exists()) {
+                inbox.open(Folder.READ_ONLY);
+                for (Message message : inbox.getMessages()) {
+                    String[] id = message.getHeader("Message-ID");
+                    ids.add(id == null ? "" : id[0]);
+                }
+                inbox.close(false);
+            }
+            return ids;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** GET on the gateway's register API with the shipped sandbox token. */
+    public JsonNode api(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayHttp + path))
+                .header("Authorization", "Bearer sandbox-api-token").header("Accept", "application/json").build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroyForcibly);
+    }
+}
