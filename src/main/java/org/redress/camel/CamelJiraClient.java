@@ -27,17 +27,27 @@ import org.redress.jira.Upload;
 public final class CamelJiraClient implements JiraApi {
     private static final String API = "/rest/api/3";
 
+    /** Every call goes through the circuit breaker of {@code routes/jira.camel.yaml}. */
+    private static final String JIRA_CALL = "direct:jira-call";
+
     private final ProducerTemplate http;
-    private final String endpoint;
+    private final JiraAnswers answers;
     private final JiraConfig config;
     private final ObjectMapper json;
 
-    public CamelJiraClient(CamelContext camel, JiraConfig config, ObjectMapper json) {
+    public CamelJiraClient(CamelContext camel, JiraConfig config, JiraAnswers answers, ObjectMapper json) {
         this.http = camel.createProducerTemplate();
         this.config = config;
+        this.answers = answers;
         this.json = json;
-        // the path of each call goes in Exchange.HTTP_PATH; answers are judged here, not by exceptions
-        this.endpoint = config.url() + "?throwExceptionOnFailure=false"
+    }
+
+    /**
+     * The HTTP endpoint the {@code jira-call} route sends to: the path of each call goes in Exchange.HTTP_PATH, and
+     * answers are judged here, not by exceptions.
+     */
+    public static String endpoint(JiraConfig config) {
+        return config.url() + "?throwExceptionOnFailure=false"
                 + "&connectTimeout=5000&connectionRequestTimeout=5000&responseTimeout=60000&soTimeout=60000";
     }
 
@@ -196,7 +206,8 @@ public final class CamelJiraClient implements JiraApi {
     }
 
     private Answer send(String method, String path, String query, Object body, String contentType, boolean upload) {
-        Exchange exchange = http.request(endpoint, e -> {
+        answers.checkNotHeldOff();
+        Exchange exchange = http.request(JIRA_CALL, e -> {
             var in = e.getIn();
             in.setHeader(Exchange.HTTP_METHOD, method);
             in.setHeader(Exchange.HTTP_PATH, path);

@@ -114,7 +114,9 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 CamelContext camel = support.getCamelContext();
-                CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), json);
+                JiraAnswers jiraAnswers = new JiraAnswers(clock);
+                camel.getRegistry().bind("jiraAnswers", jiraAnswers);
+                CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), jiraAnswers, json);
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
                         screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
                         config.ownAddresses(), assessments);
@@ -258,6 +260,7 @@ public final class Gateway implements AutoCloseable {
     private static Map<String, Object> camelProperties(RedressConfig config) {
         Map<String, Object> properties = new LinkedHashMap<>(config.camelProperties());
         properties.put("redress.smtp.endpoint", smtpEndpoint(config.smtp()));
+        properties.put("redress.jira.endpoint", CamelJiraClient.endpoint(config.jira()));
         properties.putIfAbsent("camel.server.enabled", "true");
         Duration poll = config.conversation().pollInterval();
         properties.put("redress.conversation.polling", String.valueOf(!poll.isZero()));

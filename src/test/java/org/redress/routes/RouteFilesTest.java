@@ -24,6 +24,7 @@ class RouteFilesTest {
             camel.getPropertiesComponent().addInitialProperty("redress.conversation.polling", "false");
             camel.getPropertiesComponent().addInitialProperty("redress.conversation.poll-millis", "60000");
             camel.getPropertiesComponent().addInitialProperty("redress.reminders.enabled", "false");
+            camel.getPropertiesComponent().addInitialProperty("redress.jira.endpoint", "http://127.0.0.1:1");
             camel.getPropertiesComponent().addInitialProperty("redress.reminders.check-millis", "60000");
             // the beans the routes call, unconnected: only their methods are looked up here
             camel.getRegistry().bind("intake", new org.redress.camel.IntakeSteps(null, null));
@@ -34,6 +35,7 @@ class RouteFilesTest {
             camel.getRegistry().bind("enrichment", new org.redress.camel.EnrichmentSteps(null));
             camel.getRegistry().bind("registerApi", new org.redress.camel.RegisterApiSteps(null, "test-api-token",
                     new com.fasterxml.jackson.databind.ObjectMapper()));
+            camel.getRegistry().bind("jiraAnswers", new org.redress.camel.JiraAnswers(java.time.Clock.systemUTC()));
             camel.getRegistry().bind("followUps", new org.redress.camel.FollowUpSteps(null, null));
             camel.getRegistry().bind("satisfaction", new org.redress.camel.SatisfactionSteps(null));
             camel.getRegistry().bind("pageHeaders", org.redress.camel.SatisfactionSteps.pageHeaders());
@@ -58,7 +60,8 @@ class RouteFilesTest {
                             "comment-on-ticket", "attach-reply-files", "answer-reply", "jira-webhook", "jira-poll",
                             "link-follow-up", "assess", "link-history", "api-customer-history", "api-complaints",
                             "api-complaint", "api-report", "take-score", "follow-up-sweep", "track-waiting",
-                            "progress-update", "check-targets", "apply-ticket-events", "satisfaction-link", "metrics");
+                            "progress-update", "check-targets", "apply-ticket-events", "satisfaction-link", "metrics",
+                            "jira-call");
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("crm-query");
             org.h2.jdbcx.JdbcDataSource crm = new org.h2.jdbcx.JdbcDataSource();
             crm.setURL("jdbc:h2:mem:route-files-crm");

@@ -50,6 +50,7 @@ public final class TestStack implements AutoCloseable {
     private final TestDatabase.Provisioned database;
     private Gateway gateway;
     private Clock clock = Clock.systemUTC();
+    private final List<JiraRequest> jiraRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestStack(Path tempDir, TestDatabase database, Map<String, String> extra) throws Exception {
         int httpPort = FreePorts.next();
@@ -64,9 +65,14 @@ public final class TestStack implements AutoCloseable {
             throw new IllegalStateException("CI requires ../shared/jira/jira-cloud-platform-v3.openapi.json: every Jira "
                     + "request of the end-to-end tests is checked against it");
         }
-        if (validator != null) {
-            sandbox.jira().setRequestListener(validator.recorder());
-        }
+        java.util.function.Consumer<org.redress.sandbox.jira.RecordedRequest> check =
+                validator == null ? null : validator.recorder();
+        sandbox.jira().setRequestListener(request -> {
+            jiraRequests.add(new JiraRequest(request.method(), request.path(), java.time.Instant.now()));
+            if (check != null) {
+                check.accept(request);
+            }
+        });
         settings.put("redress.data-dir", tempDir.resolve("data").toString());
         settings.put("redress.http.port", String.valueOf(httpPort));
         settings.put("redress.http.public-url", "http://127.0.0.1:" + httpPort);
@@ -284,6 +290,14 @@ public final class TestStack implements AutoCloseable {
     }
 
     public record ApiAnswer(int status, JsonNode body) {
+    }
+
+    /** Every request the Jira sandbox received, with when (answered or not: outages and 429s included). */
+    public List<JiraRequest> jiraRequests() {
+        return List.copyOf(jiraRequests);
+    }
+
+    public record JiraRequest(String method, String path, java.time.Instant at) {
     }
 
     public List<String> issueKeys() {

@@ -36,6 +36,7 @@ public final class JiraSandbox implements AutoCloseable {
     private final java.util.Set<String> outages = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> lostAnswers =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, int[]> rateLimits = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final System.Logger LOG = System.getLogger(JiraSandbox.class.getName());
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,9}");
@@ -211,6 +212,16 @@ public final class JiraSandbox implements AutoCloseable {
     public JiraSandbox endOutages() {
         outages.clear();
         lostAnswers.clear();
+        rateLimits.clear();
+        return this;
+    }
+
+    /**
+     * Simulates Jira's rate limiting: the next {@code count} {@code method} requests to exactly {@code path} are
+     * answered 429 with {@code Retry-After: retryAfterSeconds}, as Jira Cloud does.
+     */
+    public JiraSandbox rateLimit(String method, String path, int count, int retryAfterSeconds) {
+        rateLimits.put(method + " " + path, new int[] {count, retryAfterSeconds});
         return this;
     }
 
@@ -222,6 +233,16 @@ public final class JiraSandbox implements AutoCloseable {
     public JiraSandbox loseAnswers(String method, String path, int count) {
         lostAnswers.put(method + " " + path, new java.util.concurrent.atomic.AtomicInteger(count));
         return this;
+    }
+
+    private static boolean takeOne(int[] limit) {
+        synchronized (limit) {
+            if (limit[0] <= 0) {
+                return false;
+            }
+            limit[0]--;
+            return true;
+        }
     }
 
     /** The bound port; only valid after {@link #start()}. */
@@ -329,6 +350,12 @@ public final class JiraSandbox implements AutoCloseable {
             if (down != null) {
                 respond(call, JiraErrors.messages(503, "Service unavailable (the Redress Jira sandbox simulates an "
                         + "outage of " + down + ")"));
+                return;
+            }
+            int[] limit = rateLimits.get(call.method() + " " + call.path());
+            if (limit != null && takeOne(limit)) {
+                call.json(429, JiraErrors.messages(429, "Rate limit exceeded (the Redress Jira sandbox simulates Jira "
+                        + "Cloud's rate limiting).").body(), java.util.Map.of("Retry-After", String.valueOf(limit[1])));
                 return;
             }
             java.util.concurrent.atomic.AtomicInteger lose = lostAnswers.get(call.method() + " " + call.path());
