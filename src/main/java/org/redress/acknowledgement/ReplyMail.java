@@ -82,6 +82,8 @@ public record ReplyMail(String messageId, String from, String fromName, String t
                 mime.setHeader("Auto-Submitted", autoSubmitted);
             }
             mime.setHeader("X-Auto-Response-Suppress", "All");
+            // kept by forwarders and list software: a mail that comes back with it is ignored (screening's LoopRule)
+            mime.setHeader("X-Loop", from);
             mime.setHeader("X-Redress-Ticket", ticketKey);
             if (inReplyTo != null) {
                 mime.setHeader("In-Reply-To", inReplyTo);

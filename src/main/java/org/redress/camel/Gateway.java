@@ -119,7 +119,7 @@ public final class Gateway implements AutoCloseable {
                 CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), jiraAnswers, json);
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
                         screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
-                        config.ownAddresses(), assessments);
+                        config.ownAddresses(), assessments, config.acknowledgement().maxPerSenderPerHour());
                 CustomerHistoryLookup history = new CustomerHistoryLookup(new RegisterHistory(database),
                         new JiraCustomerTickets(jira, config.history().jiraJql(), config.projects(),
                                 config.history().maxTickets()),

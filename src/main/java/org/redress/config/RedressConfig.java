@@ -92,7 +92,11 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 positive(s, "redress.intake.max-attachment-text", 100_000), languages, fallbackLanguage);
         AcknowledgementConfig ack = new AcknowledgementConfig(
                 s.duration("redress.acknowledgement.first-response", Duration.ofHours(24)),
-                Path.of(s.optional("redress.acknowledgement.templates-dir", "config/templates")));
+                Path.of(s.optional("redress.acknowledgement.templates-dir", "config/templates")),
+                s.integer("redress.acknowledgement.max-per-sender-per-hour", 5));
+        if (ack.maxPerSenderPerHour() < 0) {
+            throw new ConfigException("redress.acknowledgement.max-per-sender-per-hour", "must be 0 (no cap) or more");
+        }
         int httpPort = s.port("redress.http.port", 8080);
         boolean webhooks = s.bool("redress.conversation.webhooks", true);
         SandboxConfig sandbox = new SandboxConfig(s.optional("redress.sandbox.host", "127.0.0.1"),

@@ -1,7 +1,9 @@
 package org.redress.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.redress.acknowledgement.AcknowledgementComposer;
 import org.redress.acknowledgement.ReplyMail;
@@ -44,11 +46,14 @@ public final class ComplaintIntake {
     private final java.util.Set<String> ownAddresses;
     private final org.redress.store.Assessments assessments;
 
+    private final int answersPerSenderPerHour;
+
     public ComplaintIntake(ComplaintRegister register, Outbox outbox, ConversationIndex conversations,
                            Database database, MailParser parser, MailScreen screen, TicketMapper tickets, JiraApi jira,
                            AcknowledgementComposer acknowledgements, IntakeConfig config, Clock clock,
                            org.redress.store.Tickets ticketStore, java.util.Set<String> ownAddresses,
-                           org.redress.store.Assessments assessments) {
+                           org.redress.store.Assessments assessments, int answersPerSenderPerHour) {
+        this.answersPerSenderPerHour = answersPerSenderPerHour;
         this.assessments = assessments;
         this.ticketStore = ticketStore;
         this.ownAddresses = java.util.Set.copyOf(ownAddresses);
@@ -152,9 +157,17 @@ public final class ComplaintIntake {
         ReplyMail reply = acknowledgements.compose(complaint, mail.entry().id(), mail.ticketKey(),
                 mail.inbox().address(), language, mail.assessment() == null ? null : mail.assessment().history(), now);
         database.inTransaction(connection -> {
-            outbox.enqueue(connection, mail.entry().id(), ACKNOWLEDGEMENT, reply.messageId(), reply.from(),
-                    reply.to(), reply.subject(), reply.toMime(), now);
-            conversations.record(connection, reply.messageId(), mail.ticketKey(), "out", now);
+            int recent = answersPerSenderPerHour == 0 ? 0
+                    : outbox.countTo(connection, reply.to(), List.of(ACKNOWLEDGEMENT), now.minus(Duration.ofHours(1)));
+            if (answersPerSenderPerHour > 0 && recent >= answersPerSenderPerHour) {
+                // an auto-responder that slipped through screening: the ticket exists, the exchange ends here
+                register.reason(connection, mail.entry().id(), "not acknowledged: " + recent + " automatic answers "
+                        + "went to " + reply.to() + " in the last hour (redress.acknowledgement.max-per-sender-per-hour)");
+            } else {
+                outbox.enqueue(connection, mail.entry().id(), ACKNOWLEDGEMENT, reply.messageId(), reply.from(),
+                        reply.to(), reply.subject(), reply.toMime(), now);
+                conversations.record(connection, reply.messageId(), mail.ticketKey(), "out", now);
+            }
             ticketStore.record(connection, conversationOf(mail, reply.language()), now);
             register.acknowledged(connection, mail.entry().id(), now);
             return null;

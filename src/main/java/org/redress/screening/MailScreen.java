@@ -25,6 +25,7 @@ public final class MailScreen {
                 .collect(Collectors.toUnmodifiableSet());
         this.rules = List.of(
                 new SenderRule(own),
+                new LoopRule(own),
                 new AutoSubmittedRule(),
                 new DeliveryReportRule(),
                 new VendorAutoReplyRule(),

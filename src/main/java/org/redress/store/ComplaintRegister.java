@@ -145,6 +145,14 @@ public final class ComplaintRegister {
         update("UPDATE complaint SET attachments_at = ? WHERE id = ?", Timestamp.from(now), id);
     }
 
+    /** Why something usual did not happen (say, no acknowledgement): kept with the complaint for agents and the API. */
+    public void reason(Connection connection, long id, String reason) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE complaint SET reason = ? WHERE id = ?")) {
+            bind(statement, truncate(reason, 4000), id);
+            statement.executeUpdate();
+        }
+    }
+
     /** The acknowledgement is in the outbox: the complaint is handled as far as intake goes. */
     public void acknowledged(Connection connection, long id, Instant now) throws SQLException {
         complete(connection, id, Outcome.TICKETED, now);

@@ -44,6 +44,23 @@ public final class Outbox {
         return true;
     }
 
+    /** How many mails of these kinds went (or wait to go) to {@code recipient} since {@code since}. */
+    public int countTo(Connection connection, String recipient, List<String> kinds, Instant since) throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM outgoing_mail WHERE "
+                + "recipient = ? AND created_at >= ? AND kind IN (" + marks + ")")) {
+            select.setString(1, recipient);
+            select.setTimestamp(2, Timestamp.from(since));
+            for (int i = 0; i < kinds.size(); i++) {
+                select.setString(3 + i, kinds.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     public List<PendingMail> pending(int limit) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(

@@ -116,6 +116,13 @@ class MailScreenTest {
     }
 
     @Test
+    void mailStillCarryingOurLoopHeaderIsOurOwnComingBack() {
+        assertThat(verdict(mail("forwarder@example.org", "Fwd: Re: Colis [CS-4]", "X-Loop", "complaints@lumiere.example"))
+                .reason()).isEqualTo("mail loop: X-Loop: complaints@lumiere.example");
+        assertThat(verdict(mail("claire@example.org", "x", "X-Loop", "list@other.example")).accepted()).isTrue();
+    }
+
+    @Test
     void mailWithoutSenderAddressIsIgnored() {
         assertThat(verdict(mail("", "x")).reason()).isEqualTo("no sender address");
         assertThat(verdict(mail("root", "x")).reason()).startsWith("no sender address");
