@@ -15,8 +15,6 @@ import org.redress.jira.JiraUnavailableException;
  * that no call is made before it has passed. Refusals of the request itself (4xx) are answers, not failures.
  */
 public final class JiraAnswers {
-    /** The answer the fallback gives: a 503 whose body says why. */
-    static final String FALLBACK_HEADER = "redressJiraFallback";
     private static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
     private final Clock clock;
@@ -40,7 +38,6 @@ public final class JiraAnswers {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         var message = exchange.getMessage();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
-        message.setHeader(FALLBACK_HEADER, true);
         message.setBody((cause == null ? "Jira unavailable" : cause.getClass().getSimpleName() + ": " + cause.getMessage())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -21,8 +21,9 @@ import org.redress.tools.MailDelivery;
 
 /**
  * Nothing lost, nothing doubled: 300 complaints, the gateway killed with SIGKILL three times while it works through
- * them, restarted each time. Every complaint ends with exactly one ticket and one acknowledgement, and the register
- * holds all of them. The database is PostgreSQL (durable commits; the test is skipped without it outside CI).
+ * them, restarted each time. Every complaint ends with exactly one ticket and one acknowledgement (one Message-ID per
+ * customer; a kill inside the SMTP exchange can deliver that same mail twice, counted apart), and the register holds
+ * all of them. The database is PostgreSQL (durable commits; the test is skipped without it outside CI).
  */
 class CrashRecoveryTest {
     private static final int COMPLAINTS = 300;
@@ -70,23 +71,30 @@ class CrashRecoveryTest {
                     }
                 });
             }
+            // each customer must have exactly one acknowledgement. The one thing SMTP cannot make exactly-once is a kill
+            // between the server's "250 OK" and the outbox noting it: that same mail (same Message-ID) is sent again,
+            // which mail programs show once. It is counted apart, not hidden.
             List<String> doubled = new ArrayList<>();
             int acknowledgements = 0;
+            int resent = 0;
             for (int i = 0; i < COMPLAINTS; i++) {
                 List<String> received = run.messageIds(customer(i));
                 acknowledgements += received.size();
-                if (received.size() != 1) {
+                if (new HashSet<>(received).size() != 1) {
                     doubled.add(customer(i) + " " + received);
                 }
+                resent += received.size() - new HashSet<>(received).size();
             }
             JsonNode report = run.api("/api/report");
             System.out.printf("crash recovery: %d complaints, gateway killed (SIGKILL) at %s tickets, %d tickets, "
-                    + "%d acknowledgements, register %s complaints / %s acknowledged, %.1f s in all%n", COMPLAINTS,
-                    killedAt, issues.size(), acknowledgements, report.path("mails").path("complaints").asText(),
+                    + "%d acknowledgements delivered (%d the same mail again after a kill in the SMTP window), "
+                    + "register %s complaints / %s acknowledged, %.1f s in all%n", COMPLAINTS, killedAt, issues.size(),
+                    acknowledgements, resent, report.path("mails").path("complaints").asText(),
                     report.path("timeToAcknowledge").path("count").asText(), seconds);
             assertThat(issues).hasSize(COMPLAINTS);
             assertThat(mailLabels).as("one ticket per mail").hasSize(COMPLAINTS);
             assertThat(doubled).as("one acknowledgement per complaint").isEmpty();
+            assertThat(resent).as("the same mail again: at most one per kill").isLessThanOrEqualTo(3);
             assertThat(report.path("mails").path("complaints").asInt()).isEqualTo(COMPLAINTS);
             assertThat(report.path("mails").path("quarantined").asInt()).isZero();
             assertThat(report.path("timeToAcknowledge").path("count").asInt()).as("register complete").isEqualTo(COMPLAINTS);
