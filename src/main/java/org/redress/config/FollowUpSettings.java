@@ -116,12 +116,12 @@ final class FollowUpSettings {
         String labelValue = blankToNull(s.optional(p + "label", label));
         checkLabel(p + "label", labelValue);
         String priorityValue = blankToNull(s.optional(p + "priority", priority));
-        if (priorityValue != null && !priorityValue.equalsIgnoreCase(FollowUpConfig.Escalation.RAISE)) {
-            priorityValue = levels.stream().filter(l -> l.equalsIgnoreCase(s.optional(p + "priority", ""))).findFirst()
-                    .orElseThrow(() -> new ConfigException(p + "priority", "must be 'raise', a level of "
-                            + "redress.priority.levels " + levels + " or empty"));
-        } else if (priorityValue != null) {
-            priorityValue = FollowUpConfig.Escalation.RAISE;
+        if (priorityValue != null) {
+            String given = priorityValue;
+            priorityValue = given.equalsIgnoreCase(FollowUpConfig.Escalation.RAISE) ? FollowUpConfig.Escalation.RAISE
+                    : levels.stream().filter(l -> l.equalsIgnoreCase(given)).findFirst()
+                            .orElseThrow(() -> new ConfigException(p + "priority", "must be 'raise', a level of "
+                                    + "redress.priority.levels " + levels + " or empty"));
         }
         return new FollowUpConfig.Escalation(labelValue, priorityValue, s.bool(p + "comment", true));
     }

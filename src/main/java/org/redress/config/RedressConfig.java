@@ -271,20 +271,21 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
         calendars.put("default", BusinessCalendar.ALWAYS);
         for (String name : s.groupIds("redress.calendar")) {
-            String key = "redress.calendar." + name + ".hours";
-            try {
-                calendars.put(name, BusinessCalendar.parse(s.required(key), ""));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key, e.getMessage());
-            }
-            String holidays = "redress.calendar." + name + ".holidays";
-            try {
-                calendars.put(name, BusinessCalendar.parse(s.required(key), s.optional(holidays, "")));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(holidays, e.getMessage());
-            }
+            String hoursKey = "redress.calendar." + name + ".hours";
+            String holidaysKey = "redress.calendar." + name + ".holidays";
+            var hours = calendarPart(hoursKey, () -> BusinessCalendar.hours(s.required(hoursKey)));
+            var holidays = calendarPart(holidaysKey, () -> BusinessCalendar.holidays(s.optional(holidaysKey, "")));
+            calendars.put(name, BusinessCalendar.of(hours, holidays));
         }
         return calendars;
+    }
+
+    private static <T> T calendarPart(String key, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, e.getMessage());
+        }
     }
 
     private static List<InboxConfig> inboxes(Settings s, List<String> languages, Map<String, BusinessCalendar> calendars) {

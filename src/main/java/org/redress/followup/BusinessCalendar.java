@@ -46,6 +46,11 @@ public final class BusinessCalendar {
      * @throws IllegalArgumentException saying what is wrong
      */
     public static BusinessCalendar parse(String hours, String holidays) {
+        return new BusinessCalendar(hours(hours), holidays(holidays));
+    }
+
+    /** Opening hours alone, so that a configuration error names the right key. */
+    public static Map<DayOfWeek, List<int[]>> hours(String hours) {
         Map<DayOfWeek, List<int[]>> byDay = new EnumMap<>(DayOfWeek.class);
         for (String group : hours.split(";")) {
             String trimmed = group.trim();
@@ -66,6 +71,11 @@ public final class BusinessCalendar {
             throw new IllegalArgumentException("no opening hours: nothing would ever be due");
         }
         byDay.values().forEach(spans -> spans.sort((a, b) -> Integer.compare(a[0], b[0])));
+        return byDay;
+    }
+
+    /** Holidays alone, so that a configuration error names the right key. */
+    public static Set<LocalDate> holidays(String holidays) {
         Set<LocalDate> dates = new HashSet<>();
         for (String date : holidays.split(",")) {
             if (!date.isBlank()) {
@@ -76,7 +86,11 @@ public final class BusinessCalendar {
                 }
             }
         }
-        return new BusinessCalendar(byDay, Set.copyOf(dates));
+        return Set.copyOf(dates);
+    }
+
+    public static BusinessCalendar of(Map<DayOfWeek, List<int[]>> hours, Set<LocalDate> holidays) {
+        return new BusinessCalendar(hours, holidays);
     }
 
     /** Business time between two instants (zero when {@code to} is not after {@code from}). */

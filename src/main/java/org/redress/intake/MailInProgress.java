@@ -100,7 +100,7 @@ public final class MailInProgress {
 
     /** True when the reply answered the satisfaction question: its score is recorded and nothing more happens. */
     public boolean isScored() {
-        return scored != null;
+        return ReplyIntake.RATED.equals(entry.resolvedAction());
     }
 
     /** What became of the score (recorded, already answered, expired), for the log; null when not a score. */
