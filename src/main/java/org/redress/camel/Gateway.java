@@ -92,8 +92,9 @@ public final class Gateway implements AutoCloseable {
         templateNames.addAll(CustomerMailComposer.TEMPLATES);
         templateNames.add(SatisfactionPages.TEMPLATE);
         templates.verify(templateNames, config.intake().languages());
-        MailParser parser = new MailParser(new AttachmentReader(config.intake().maxAttachmentText()),
-                new LanguageGuesser(new HashSet<>(config.intake().languages())));
+        MailParser parser = new MailParser(new AttachmentReader(config.intake().maxAttachmentText(),
+                config.intake().limits().textTimeout()),
+                new LanguageGuesser(new HashSet<>(config.intake().languages())), config.intake().limits().maxAttachmentBytes());
         MailScreen screen = new MailScreen(config.ownAddresses());
         TicketMapper ticketMapper = new TicketMapper(json, config.jira().customerProperty(),
                 config.history().vipTiers(), config.triage().priorityField());
@@ -131,14 +132,14 @@ public final class Gateway implements AutoCloseable {
                         assessments, config.history().linkType(), clock)));
                 FollowUpStore followUpStore = new FollowUpStore(database);
                 camel.getRegistry().bind("registerApi", new RegisterApiSteps(new RegisterApi(new RegisterQueries(database),
-                        assessments, history, followUpStore, clock), config.apiToken(), json));
+                        assessments, history, followUpStore, clock), register, config.apiToken(), json));
                 CustomerMailComposer mails = new CustomerMailComposer(templates, config.acknowledgement().firstResponse());
                 ThreadMatcher matcher = new ThreadMatcher(conversations::ticketOf, new SubjectKey(config.projects()));
                 SatisfactionSurvey survey = new SatisfactionSurvey(new SatisfactionStore(database), followUpStore,
                         database, config.satisfaction(), config.conversation().reopenTransition(), clock);
                 camel.getRegistry().bind("reply", new ReplySteps(new ReplyIntake(register, tickets, conversations,
                         outbox, database, matcher, new ReplyCommentMapper(), mails, jira, config.conversation(),
-                        survey, clock)));
+                        survey, clock, config.intake())));
                 camel.getRegistry().bind("jiraEvents", new JiraEventSteps(new CustomerUpdates(tickets, outbox,
                         conversations, database, jira, mails,
                         new CommentVisibility(config.conversation().internalMarker()), survey, clock),

@@ -46,9 +46,9 @@ public final class IntakeSteps {
         InboxConfig inbox = config.inbox(exchange.getProperty(INBOX_PROPERTY, String.class));
         org.apache.camel.Message plain = new DefaultMessage(exchange);
         exchange.setIn(plain);
-        byte[] raw;
+        ServerMail.Fetched raw;
         try {
-            raw = ServerMail.bytes(mail);
+            raw = ServerMail.bytes(mail, (int) config.intake().limits().maxMessageBytes());
         } catch (MessagingException | IOException e) {
             if (TransientFailure.is(e)) {
                 throw e;
@@ -56,7 +56,17 @@ public final class IntakeSteps {
             plain.setBody(intake.unreadable(inbox, ServerMail.id(mail), ComplaintIntake.describe(e), "email"));
             throw new UnreadableMailException(e);
         }
-        plain.setBody(intake.receive(inbox, raw, "email"));
+        MailInProgress received = intake.receive(inbox, raw.bytes(), raw.size(), "email");
+        plain.setBody(received);
+        if (received.cut()) {
+            // the register holds only its beginning: the whole mail stays on the server, never deleted
+            plain.setHeader(MailConstants.MAIL_DELETE, false);
+            if (inbox.protocol().hasFolders()) {
+                plain.setHeader(MailConstants.MAIL_MOVE_TO, config.intake().oversizedFolder());
+            }
+            LOG.warn("{}: {} bytes, more than redress.intake.max-message-size: its first {} bytes are handled, the "
+                    + "whole mail is kept on the server", received, raw.size(), raw.bytes().length);
+        }
     }
 
     public void parse(MailInProgress mail) {

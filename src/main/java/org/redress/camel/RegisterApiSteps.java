@@ -18,11 +18,14 @@ public final class RegisterApiSteps {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegisterApiSteps.class);
 
     private final RegisterApi api;
+    private final org.redress.store.ComplaintRegister register;
     private final byte[] token;
     private final ObjectMapper json;
 
-    public RegisterApiSteps(RegisterApi api, String token, ObjectMapper json) {
+    public RegisterApiSteps(RegisterApi api, org.redress.store.ComplaintRegister register, String token,
+                            ObjectMapper json) {
         this.api = api;
+        this.register = register;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.json = json;
     }
@@ -52,17 +55,33 @@ public final class RegisterApiSteps {
     }
 
     public void complaint(Exchange exchange) {
-        long id;
-        try {
-            id = Long.parseLong(header(exchange, "id"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a complaint id is a number, got '" + header(exchange, "id") + "'");
-        }
+        long id = complaintId(exchange);
         var found = api.complaint(id);
         if (found.isEmpty()) {
             throw new ApiRefusal(404, "no complaint " + id);
         }
         answer(exchange, 200, found.get());
+    }
+
+    /**
+     * The mail exactly as the register keeps it ({@code message/rfc822}): where an agent finds a file that was too
+     * large for Jira, or the beginning of a mail too large to read whole.
+     */
+    public void rawMail(Exchange exchange) {
+        long id = complaintId(exchange);
+        byte[] raw = register.byId(id).map(register::rawMail).orElseThrow(() -> new ApiRefusal(404, "no complaint " + id));
+        exchange.getMessage().setBody(raw);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "message/rfc822");
+        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"complaint-" + id + ".eml\"");
+    }
+
+    private static long complaintId(Exchange exchange) {
+        try {
+            return Long.parseLong(header(exchange, "id"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a complaint id is a number, got '" + header(exchange, "id") + "'");
+        }
     }
 
     public void report(Exchange exchange) {

@@ -12,10 +12,71 @@ final class ServerMail {
     private ServerMail() {
     }
 
-    static byte[] bytes(Message mail) throws MessagingException, IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, mail.getSize()));
-        mail.writeTo(raw);
-        return raw.toByteArray();
+    /**
+     * @param bytes the mail's bytes, or its first {@code limit} bytes
+     * @param size  its whole size (the server's RFC822.SIZE, or what was counted)
+     */
+    record Fetched(byte[] bytes, long size) {
+    }
+
+    /**
+     * Reads at most {@code limit} bytes of the mail: a mail larger than that is cut there, and the fetch stops, so that
+     * one huge mail costs at most the limit in memory.
+     */
+    static Fetched bytes(Message mail, int limit) throws MessagingException, IOException {
+        int announced = mail.getSize();
+        // IMAP's RFC822.SIZE is exact: the buffer is then filled to the byte and handed on without a copy
+        CappedBuffer raw = new CappedBuffer(limit, announced > 0 ? Math.min(announced, limit) : 8192);
+        try {
+            mail.writeTo(raw);
+        } catch (CappedBuffer.Full full) {
+            return new Fetched(raw.bytes(), Math.max(announced, limit + 1L));
+        } catch (MessagingException e) {
+            if (!(e.getCause() instanceof CappedBuffer.Full)) {
+                throw e;
+            }
+            return new Fetched(raw.bytes(), Math.max(announced, limit + 1L));
+        }
+        return new Fetched(raw.bytes(), Math.max(announced, raw.size()));
+    }
+
+    /** A byte buffer that refuses to grow past its cap: writing beyond it keeps what fits and throws {@link Full}. */
+    private static final class CappedBuffer extends ByteArrayOutputStream {
+        private final int cap;
+
+        CappedBuffer(int cap, int initial) {
+            super(Math.max(initial, 32));
+            this.cap = cap;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int room = cap - count;
+            super.write(b, off, Math.min(len, Math.max(room, 0)));
+            if (len > room) {
+                throw new Full();
+            }
+        }
+
+        /** The bytes written, without a copy when they fill the buffer exactly. */
+        synchronized byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (count >= cap) {
+                throw new Full();
+            }
+            super.write(b);
+        }
+
+        /** Unchecked so that it passes through writeTo implementations that only declare their own exceptions. */
+        static final class Full extends RuntimeException {
+            Full() {
+                super("mail larger than redress.intake.max-message-size", null, false, false);
+            }
+        }
     }
 
     /**

@@ -11,16 +11,29 @@ import java.util.Map;
  * @param content       the decoded bytes
  * @param extractedText the text Tika found in the file, empty when there is none (a photo)
  * @param metadata      a few metadata values worth showing an agent (author, page count, image size)
+ * @param size          the file's size in bytes, also when its bytes were withheld
+ * @param withheld      why the bytes are not here (the file was too large to attach), or null when they are
  */
 public record Attachment(String filename, String mediaType, byte[] content, String extractedText,
-                         Map<String, String> metadata) {
+                         Map<String, String> metadata, long size, String withheld) {
 
     public Attachment {
         extractedText = extractedText == null ? "" : extractedText;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        content = content == null ? new byte[0] : content;
     }
 
-    public long size() {
-        return content.length;
+    public Attachment(String filename, String mediaType, byte[] content, String extractedText,
+                      Map<String, String> metadata) {
+        this(filename, mediaType, content, extractedText, metadata, content == null ? 0 : content.length, null);
+    }
+
+    /** A file listed with its name and size whose bytes are left in the original mail. */
+    public static Attachment withheld(String filename, String mediaType, long size, String reason) {
+        return new Attachment(filename, mediaType, new byte[0], "", Map.of(), size, reason);
+    }
+
+    public boolean isWithheld() {
+        return withheld != null;
     }
 }

@@ -10,9 +10,21 @@ import java.util.List;
  * @param maxAttempts        how many polls may fail on the same mail before it is quarantined
  * @param quarantineFolder   IMAP folder quarantined mail is moved to (it also stays in the register with its raw copy)
  * @param maxAttachmentText  the most characters of text kept from one attachment
+ * @param limits             how much of a mail is read, attached and given to Tika
+ * @param oversizedFolder    IMAP folder a mail larger than the message limit is moved to, whole, after its ticket
  * @param languages          the languages detected and answered in (ISO 639-1); the first is not special
  * @param fallbackLanguage   the language answered in when neither detection nor the inbox says otherwise
  */
 public record IntakeConfig(Duration pollInterval, int maxAttempts, String quarantineFolder, int maxAttachmentText,
-                           List<String> languages, String fallbackLanguage) {
+                           List<String> languages, String fallbackLanguage, SizeLimits limits, String oversizedFolder) {
+
+    /**
+     * @param maxMessageBytes    the most bytes read of one mail; a longer one is ticketed from its first part and kept
+     *                           whole on the mail server
+     * @param maxAttachmentBytes the largest file uploaded to Jira; a larger one is listed, not attached, and stays in
+     *                           the register's copy of the mail
+     * @param textTimeout        the longest Tika may work on one attachment's text
+     */
+    public record SizeLimits(long maxMessageBytes, long maxAttachmentBytes, Duration textTimeout) {
+    }
 }

@@ -89,7 +89,21 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         }
         IntakeConfig intake = new IntakeConfig(s.duration("redress.intake.poll-interval", Duration.ofSeconds(1)),
                 positive(s, "redress.intake.max-attempts", 3), s.optional("redress.intake.quarantine-folder", "Quarantine"),
-                positive(s, "redress.intake.max-attachment-text", 100_000), languages, fallbackLanguage);
+                positive(s, "redress.intake.max-attachment-text", 100_000), languages, fallbackLanguage,
+                new IntakeConfig.SizeLimits(s.size("redress.intake.max-message-size", 25L << 20),
+                        s.size("redress.intake.max-attachment-size", 10L << 20),
+                        s.duration("redress.intake.attachment-text-timeout", Duration.ofSeconds(30))),
+                s.optional("redress.intake.oversized-folder", "Oversized"));
+        if (intake.limits().maxAttachmentBytes() > intake.limits().maxMessageBytes()) {
+            throw new ConfigException("redress.intake.max-attachment-size",
+                    "must not be larger than redress.intake.max-message-size");
+        }
+        if (intake.limits().maxMessageBytes() > Integer.MAX_VALUE - 64) {
+            throw new ConfigException("redress.intake.max-message-size", "must be below 2GB");
+        }
+        if (intake.limits().textTimeout().isZero()) {
+            throw new ConfigException("redress.intake.attachment-text-timeout", "must be longer than zero");
+        }
         AcknowledgementConfig ack = new AcknowledgementConfig(
                 s.duration("redress.acknowledgement.first-response", Duration.ofHours(24)),
                 Path.of(s.optional("redress.acknowledgement.templates-dir", "config/templates")),

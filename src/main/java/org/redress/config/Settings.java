@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class Settings {
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
 
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})(B|KB|MB|GB)?");
+
     private final Map<String, String> values;
     private final Map<String, String> environment;
     private final Set<String> read = new HashSet<>();
@@ -61,6 +63,29 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw new ConfigException(key, "must be a whole number, got '" + value + "'");
         }
+    }
+
+    /** A size in bytes, written as a number of bytes or with a unit: {@code 512KB}, {@code 25MB}, {@code 1GB} (×1024). */
+    long size(String key, long fallback) {
+        String value = optional(key, null);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Matcher matcher = SIZE.matcher(value.replace(" ", "").toUpperCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new ConfigException(key, "must be a size such as 25MB, 512KB or 1048576 (bytes), got '" + value + "'");
+        }
+        long number = Long.parseLong(matcher.group(1));
+        int shift = switch (matcher.group(2)) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            default -> 0;
+        };
+        if (number <= 0 || number > (Long.MAX_VALUE >> shift)) {
+            throw new ConfigException(key, "must be a positive size, got '" + value + "'");
+        }
+        return number << shift;
     }
 
     boolean bool(String key, boolean fallback) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.redress.acknowledgement.AcknowledgementComposer;
 import org.redress.acknowledgement.ReplyMail;
 import org.redress.complaint.Complaint;
@@ -72,6 +75,14 @@ public final class ComplaintIntake {
 
     /** Records the mail (or finds its earlier record) before anything can fail on its content. */
     public MailInProgress receive(InboxConfig inbox, byte[] raw, String channel) {
+        return receive(inbox, raw, raw.length, channel);
+    }
+
+    /**
+     * @param raw  the mail, or its first {@code redress.intake.max-message-size} bytes when it is larger
+     * @param size the mail's whole size
+     */
+    public MailInProgress receive(InboxConfig inbox, byte[] raw, long size, String channel) {
         MailIdentity identity = MailIdentity.of(raw);
         Optional<RegisterEntry> earlier = register.byDedupKey(identity.dedupKey());
         if (earlier.isPresent() && !sameContent(earlier.get(), identity)) {
@@ -79,7 +90,7 @@ public final class ComplaintIntake {
         }
         RegisterEntry entry = register.receive(identity.dedupKey(), identity.messageId(), identity.contentHash(),
                 channel, inbox.id(), raw, clock.instant());
-        return new MailInProgress(inbox, raw, entry);
+        return new MailInProgress(inbox, raw, size, entry);
     }
 
     /**
@@ -215,8 +226,11 @@ public final class ComplaintIntake {
     private NewTicket ticketFor(MailInProgress mail) {
         if (mail.ticket() == null) {
             InboxConfig inbox = mail.inbox();
+            long maxFile = config.limits().maxAttachmentBytes();
+            String note = Stream.of(noteFor(mail.entry()), SizeNotes.of(mail, maxFile, config.oversizedFolder()))
+                    .filter(Objects::nonNull).collect(Collectors.joining(" "));
             mail.ticket(tickets.map(mail.complaint(), mail.entry().id(), inbox.address(), inbox.jiraProject(),
-                    inbox.issueType(), mail.raw(), noteFor(mail.entry()), mail.assessment()));
+                    inbox.issueType(), mail.rawToAttach(maxFile), note.isEmpty() ? null : note, mail.assessment()));
         }
         return mail.ticket();
     }

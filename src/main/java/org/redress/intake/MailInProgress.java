@@ -11,6 +11,7 @@ import org.redress.store.RegisterEntry;
 public final class MailInProgress {
     private final InboxConfig inbox;
     private final byte[] raw;
+    private final long size;
     private RegisterEntry entry;
     private Complaint complaint;
     private org.redress.jira.NewTicket ticket;
@@ -19,9 +20,29 @@ public final class MailInProgress {
     private org.redress.triage.Assessment assessment;
 
     MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry) {
+        this(inbox, raw, raw.length, entry);
+    }
+
+    /** @param size the mail's size on the server, larger than {@code raw} when only its beginning was read */
+    MailInProgress(InboxConfig inbox, byte[] raw, long size, RegisterEntry entry) {
         this.inbox = inbox;
         this.raw = raw;
+        this.size = Math.max(size, raw.length);
         this.entry = entry;
+    }
+
+    /** True when the mail was larger than the gateway reads and {@link #raw()} is only its beginning. */
+    public boolean cut() {
+        return size > raw.length;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** The mail to attach to Jira as an .eml, or null when it is incomplete or larger than a file may be. */
+    byte[] rawToAttach(long maxFileBytes) {
+        return cut() || raw.length > maxFileBytes ? null : raw;
     }
 
     public InboxConfig inbox() {

@@ -48,11 +48,15 @@ public final class ReplyIntake {
     private final ConversationConfig config;
     private final SatisfactionSurvey survey;
     private final Clock clock;
+    private final org.redress.config.IntakeConfig.SizeLimits limits;
+    private final String oversizedFolder;
 
     public ReplyIntake(ComplaintRegister register, Tickets tickets, ConversationIndex conversations, Outbox outbox,
                        Database database, ThreadMatcher matcher, ReplyCommentMapper comments,
                        CustomerMailComposer mails, JiraApi jira, ConversationConfig config, SatisfactionSurvey survey,
-                       Clock clock) {
+                       Clock clock, org.redress.config.IntakeConfig intake) {
+        this.limits = intake.limits();
+        this.oversizedFolder = intake.oversizedFolder();
         this.survey = survey;
         this.register = register;
         this.tickets = tickets;
@@ -203,10 +207,12 @@ public final class ReplyIntake {
     }
 
     private ReplyCommentMapper.ReplyComment commentFor(MailInProgress mail) {
-        String note = REOPENED.equals(mail.entry().resolvedAction())
+        String reopened = REOPENED.equals(mail.entry().resolvedAction())
                 ? "The ticket was resolved; this reply reopened it." : null;
+        String size = SizeNotes.of(mail, limits.maxAttachmentBytes(), oversizedFolder);
+        String note = reopened == null ? size : size == null ? reopened : reopened + " " + size;
         return comments.map(mail.complaint(), mail.entry().id(), ReplyText.newWords(mail.complaint().text()), note,
-                mail.raw());
+                mail.rawToAttach(limits.maxAttachmentBytes()));
     }
 
     private boolean resolved(String key) {

@@ -26,12 +26,16 @@ public final class ReplyCommentMapper {
     /**
      * @param newWords the reply without quoted history and signature
      * @param note     a line for the agent about how the reply arrived (a reopened ticket), or null
+     * @param rawMime  the whole reply, attached as an .eml; null when it is too large to attach
      */
     public ReplyComment map(Complaint reply, long complaintId, String newWords, String note, byte[] rawMime) {
         String emlName = "reply-" + complaintId + ".eml";
         List<Upload> uploads = new ArrayList<>();
-        uploads.add(new Upload(emlName, "message/rfc822", rawMime));
-        reply.attachments().forEach(a -> uploads.add(new Upload(a.filename(), a.mediaType(), a.content())));
+        if (rawMime != null) {
+            uploads.add(new Upload(emlName, "message/rfc822", rawMime));
+        }
+        reply.attachments().stream().filter(a -> !a.isWithheld())
+                .forEach(a -> uploads.add(new Upload(a.filename(), a.mediaType(), a.content())));
         int budget = JiraLimits.TEXT_FIELD_MAX - 2048;
         String words = newWords;
         if (words.length() > budget) {
@@ -48,11 +52,14 @@ public final class ReplyCommentMapper {
         if (!reply.attachments().isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Attachment attachment : reply.attachments()) {
-                names.add(attachment.filename() + " (" + attachment.mediaType() + ")");
+                names.add(attachment.filename() + " (" + attachment.mediaType() + ")" + (attachment.isWithheld()
+                        ? " — not attached: " + attachment.withheld() + "; it is in the register's copy of the mail (/api/"
+                        + "complaints/" + complaintId + "/raw)" : ""));
             }
             adf.labelled("Files", String.join(", ", names));
         }
-        adf.labelled("Whole mail", emlName);
+        adf.labelled("Whole mail", rawMime != null ? emlName : "not attached (too large): in the register, /api/complaints/"
+                + complaintId + "/raw");
         return new ReplyComment(adf.document(), uploads);
     }
 }

@@ -50,7 +50,7 @@ public final class TicketMapper {
     /**
      * @param complaintId the register id, kept on the issue so a ticket always leads back to its record
      * @param inboxAddress where the customer wrote to
-     * @param rawMime      the original message, attached as-is
+     * @param rawMime      the original message, attached as-is; null when it is not to be attached (too large)
      */
     public NewTicket map(Complaint complaint, long complaintId, String inboxAddress, String project, String issueType,
                          byte[] rawMime) {
@@ -65,18 +65,23 @@ public final class TicketMapper {
     public NewTicket map(Complaint complaint, long complaintId, String inboxAddress, String project, String issueType,
                          byte[] rawMime, String note, Assessment assessment) {
         List<Upload> uploads = new ArrayList<>();
-        uploads.add(new Upload("original-message-" + complaintId + ".eml", "message/rfc822", rawMime));
+        if (rawMime != null) {
+            uploads.add(new Upload("original-message-" + complaintId + ".eml", "message/rfc822", rawMime));
+        }
         for (Attachment attachment : complaint.attachments()) {
-            uploads.add(new Upload(attachment.filename(), attachment.mediaType(), attachment.content()));
+            if (!attachment.isWithheld()) {
+                uploads.add(new Upload(attachment.filename(), attachment.mediaType(), attachment.content()));
+            }
         }
 
         int textBudget = complaint.text().length();
         int excerptBudget = EXCERPT_CHARS;
-        JsonNode description = description(complaint, inboxAddress, textBudget, excerptBudget, note, assessment);
+        JsonNode description = description(complaint, complaintId, inboxAddress, textBudget, excerptBudget, note,
+                assessment);
         while (size(description) > JiraLimits.TEXT_FIELD_MAX - 512) {
             textBudget = textBudget / 2;
             excerptBudget = excerptBudget / 2;
-            description = description(complaint, inboxAddress, textBudget, excerptBudget, note, assessment);
+            description = description(complaint, complaintId, inboxAddress, textBudget, excerptBudget, note, assessment);
         }
         if (textBudget < complaint.text().length()) {
             uploads.add(new Upload(FULL_TEXT_FILE, "text/plain; charset=UTF-8",
@@ -115,7 +120,8 @@ public final class TicketMapper {
         return new NewTicket(request, uploads);
     }
 
-    private JsonNode description(Complaint complaint, String inboxAddress, int textBudget, int excerptBudget,
+    private JsonNode description(Complaint complaint, long complaintId, String inboxAddress, int textBudget,
+                                 int excerptBudget,
                                  String note, Assessment assessment) {
         Adf adf = new Adf();
         if (note != null) {
@@ -147,7 +153,10 @@ public final class TicketMapper {
             adf.heading(3, "Attachments");
             List<String> items = new ArrayList<>();
             for (Attachment attachment : complaint.attachments()) {
-                items.add(attachment.filename() + " (" + attachment.mediaType() + ", " + humanSize(attachment.size()) + ")");
+                items.add(attachment.filename() + " (" + attachment.mediaType() + ", " + humanSize(attachment.size()) + ")"
+                        + (attachment.isWithheld() ? " — not attached: " + attachment.withheld()
+                        + "; it is in the original mail, kept in the register (/api/complaints/" + complaintId
+                        + "/raw)" : ""));
             }
             adf.bulletList(items);
             for (Attachment attachment : complaint.attachments()) {

@@ -9,7 +9,9 @@ import org.apache.tika.metadata.TIFF;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.redress.complaint.Attachment;
@@ -17,6 +19,14 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.helpers.DefaultHandler;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,20 +37,54 @@ import java.util.Map;
  * be a photo of one) and its text. One instance is shared by the application: Tika's parser is thread-safe and
  * costly to build. Photos get metadata only (no OCR: slow, and a human looks at them anyway). A file Tika cannot
  * read is still attached, with whatever text came out before the failure.
+ *
+ * <p>One attachment must not be able to exhaust memory or CPU: Tika's own guards are set explicitly (a zip bomb is
+ * caught by the ratio of text out to bytes in, nested archives and XML by depth limits), the text kept is capped, and
+ * each parse runs on a worker thread under a deadline, which the handler enforces on every piece of text and the
+ * caller enforces by not waiting longer, so the mail goes on even when a parser hangs without producing anything.
  */
 public final class AttachmentReader {
 
     private static final Map<String, Property> SHOWN_METADATA = shownMetadata();
 
+    /** Text out per byte in above which a container is treated as a zip bomb (Tika's default, stated). */
+    private static final long MAX_COMPRESSION_RATIO = 100;
+    /** Archives within archives deeper than this are not opened. */
+    private static final int MAX_PACKAGE_DEPTH = 5;
+    /** XML nesting deeper than this is refused (billion-laughs style documents). */
+    private static final int MAX_XML_DEPTH = 100;
+    /** Output below this many characters is never judged by the compression ratio. */
+    private static final long OUTPUT_THRESHOLD = 1_000_000;
+
+    private static final long SPOOL_TO_DISK_BYTES = 0;
+
+    private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
+
     private final int maxTextChars;
+    private final Duration timeout;
     private final AutoDetectParser parser;
+    private final ExecutorService workers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "tika-" + WORKER_NUMBER.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public AttachmentReader(int maxTextChars) {
+        this(maxTextChars, Duration.ofSeconds(30));
+    }
+
+    /** @param timeout the longest one attachment's text may take; after it the file is attached without its text */
+    public AttachmentReader(int maxTextChars, Duration timeout) {
         if (maxTextChars < 0) {
             throw new IllegalArgumentException("maxTextChars must not be negative: " + maxTextChars);
         }
         this.maxTextChars = maxTextChars;
+        this.timeout = timeout;
         this.parser = new AutoDetectParser();
+        // spooled to a temporary file: Office documents are then opened as zip files, whose entries POI inflates
+        // lazily and checks for bombs, instead of being inflated whole into memory from a stream
+        parser.setAutoDetectParserConfig(new AutoDetectParserConfig(SPOOL_TO_DISK_BYTES, OUTPUT_THRESHOLD,
+                MAX_COMPRESSION_RATIO, MAX_XML_DEPTH, MAX_PACKAGE_DEPTH));
     }
 
     /**
@@ -92,12 +136,30 @@ public final class AttachmentReader {
         }
         boolean image = type.getType().equals("image");
         BodyContentHandler text = image ? null : new BodyContentHandler(maxTextChars);
-        ContentHandler handler = image ? new DefaultHandler() : text;
-        try (InputStream in = TikaInputStream.get(bytes)) {
-            parser.parse(in, handler, metadata, parseContext());
-        } catch (Exception failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ContentHandler handler = new DeadlineHandler(image ? new DefaultHandler() : text, deadline);
+        Future<?> parse = workers.submit(() -> {
+            try (InputStream in = TikaInputStream.get(bytes)) {
+                parser.parse(in, handler, metadata, parseContext());
+            }
+            return null;
+        });
+        try {
+            parse.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException hung) {
+            parse.cancel(true);
+            shown.put("text-extraction-stopped", "after " + timeout.toSeconds() + " s (redress.intake.attachment-text-timeout)");
+            return "";
+        } catch (InterruptedException interrupted) {
+            parse.cancel(true);
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (ExecutionException failed) {
+            Throwable failure = failed.getCause();
             if (WriteLimitReachedException.isWriteLimitReached(failure)) {
                 shown.put("text-truncated-at", Integer.toString(maxTextChars));
+            } else if (DeadlineHandler.isDeadline(failure)) {
+                shown.put("text-extraction-stopped", "after " + timeout.toSeconds() + " s (redress.intake.attachment-text-timeout)");
             } else {
                 shown.put("text-extraction-failed", describe(failure));
             }
@@ -110,10 +172,16 @@ public final class AttachmentReader {
         TesseractOCRConfig noOcr = new TesseractOCRConfig();
         noOcr.setSkipOcr(true);
         context.set(TesseractOCRConfig.class, noOcr);
+        // Word and PowerPoint files read as a stream of XML events rather than a document tree: a .docx that
+        // inflates to 200 MB otherwise builds a tree of that size before the first character reaches the text cap
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        office.setUseSAXPptxExtractor(true);
+        context.set(OfficeParserConfig.class, office);
         return context;
     }
 
-    private static String describe(Exception failure) {
+    private static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

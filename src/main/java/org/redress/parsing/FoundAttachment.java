@@ -26,6 +26,21 @@ interface FoundAttachment {
         }
     }
 
+    /**
+     * A file larger than the configured limit: named and measured, its bytes not kept (they stay in the register's
+     * copy of the mail) and not given to Tika, so one huge file costs neither memory nor minutes of parsing.
+     */
+    record Withheld(String filename, String declaredType, long size, long limit) implements FoundAttachment {
+        @Override
+        public Attachment read(AttachmentReader reader, int position) {
+            String type = declaredType == null || declaredType.isBlank() ? "application/octet-stream" : declaredType;
+            String name = FileNames.clean(filename);
+            return Attachment.withheld(name != null ? name : FileNames.synthesized(position, type), type, size,
+                    "larger than the " + (limit >> 20 > 0 ? (limit >> 20) + " MB" : limit + " bytes")
+                            + " allowed per file (redress.intake.max-attachment-size)");
+        }
+    }
+
     /** A forwarded message kept whole as an .eml; its text was already read by the walk, Tika adds nothing. */
     record ForwardedMessage(String filename, byte[] content, String text) implements FoundAttachment {
         @Override

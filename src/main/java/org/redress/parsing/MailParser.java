@@ -28,10 +28,15 @@ public final class MailParser {
     private final MimeWalker walker;
 
     public MailParser(AttachmentReader attachments, LanguageGuesser languages) {
+        this(attachments, languages, Long.MAX_VALUE);
+    }
+
+    /** @param maxFileBytes files larger than this are listed with their size, their bytes left in the raw mail */
+    public MailParser(AttachmentReader attachments, LanguageGuesser languages, long maxFileBytes) {
         this.attachments = Objects.requireNonNull(attachments, "attachments");
         this.languages = Objects.requireNonNull(languages, "languages");
         this.session = LenientMailSession.create();
-        this.walker = new MimeWalker(session);
+        this.walker = new MimeWalker(session, maxFileBytes);
     }
 
     /**

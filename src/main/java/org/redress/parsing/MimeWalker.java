@@ -6,9 +6,13 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.activation.DataSource;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +32,12 @@ final class MimeWalker {
     private static final int MAX_DEPTH = 20;
 
     private final Session session;
+    private final long maxFileBytes;
 
-    MimeWalker(Session session) {
+    /** @param maxFileBytes a file larger than this is listed with its size but its bytes are not kept */
+    MimeWalker(Session session, long maxFileBytes) {
         this.session = session;
+        this.maxFileBytes = maxFileBytes;
     }
 
     MailContent walk(MimeMessage message) {
@@ -44,7 +51,7 @@ final class MimeWalker {
         try {
             if (depth > MAX_DEPTH) {
                 out.addProblem("MIME nesting deeper than " + MAX_DEPTH + " kept as a file");
-                out.addAttachment(new FoundAttachment.File(null, PartBytes.read(part), type.baseType()));
+                addFile(null, part, type, out);
             } else if (type.isMultipart()) {
                 walkMultipart(part, type, out, depth);
             } else if (type.isForwardedMessage()) {
@@ -54,12 +61,19 @@ final class MimeWalker {
                 if (filename == null && !isAttachmentDisposition(part) && BODY_TYPES.contains(type.baseType())) {
                     readText(part, type, out);
                 } else {
-                    out.addAttachment(new FoundAttachment.File(filename, PartBytes.read(part), type.baseType()));
+                    addFile(filename, part, type, out);
                 }
             }
         } catch (RuntimeException unexpected) {
             out.addProblem(type.baseType() + " part unreadable: " + unexpected);
         }
+    }
+
+    private void addFile(String filename, Part part, PartType type, MailContent out) {
+        PartBytes.Decoded decoded = PartBytes.decode(part, maxFileBytes);
+        out.addAttachment(decoded.cut()
+                ? new FoundAttachment.Withheld(filename, type.baseType(), decoded.size(), maxFileBytes)
+                : new FoundAttachment.File(filename, decoded.bytes(), type.baseType()));
     }
 
     private static boolean isAttachmentDisposition(Part part) {
@@ -71,30 +85,38 @@ final class MimeWalker {
         }
     }
 
-    private static void readText(Part part, PartType type, MailContent out) {
-        PartBytes.Decoded decoded = PartBytes.decode(part);
+    /** A text body longer than the file limit is read up to it: the beginning of what the customer wrote still counts. */
+    private void readText(Part part, PartType type, MailContent out) {
+        PartBytes.Decoded decoded = PartBytes.decode(part, maxFileBytes);
         String text = CharsetText.decode(decoded.bytes(), type.parameter("charset"));
         out.addText(type.isHtml() ? HtmlText.toText(text) : text, !type.isHtml());
         if (decoded.damaged()) {
             out.addDamagedText(type.baseType() + " part cut short by a broken transfer encoding");
         }
+        if (decoded.cut()) {
+            out.addProblem(type.baseType() + " part of " + decoded.size() + " bytes read up to its first "
+                    + maxFileBytes + " bytes");
+        }
     }
 
     private void walkMultipart(Part part, PartType type, MailContent out, int depth) {
-        // RFC 2046 forbids encoding a multipart, so the raw body comes first; some senders encode it anyway
-        byte[] body = PartBytes.raw(part);
-        List<BodyPart> parts = bodyParts(body, type);
+        // RFC 2046 forbids encoding a multipart, so the raw body comes first (read in place: its parts share the
+        // message's bytes); some senders encode it anyway
+        List<BodyPart> parts = bodyParts(new RawBody(part, type.headerValue()));
         if (parts == null) {
-            byte[] decoded = PartBytes.read(part);
-            if (!Arrays.equals(decoded, body)) {
-                parts = bodyParts(decoded, type);
-                body = parts == null ? body : decoded;
-            }
+            parts = bodyParts(new RawBody(part, type.baseType()));
         }
         if (parts == null) {
-            out.addProblem(type.baseType() + " without readable parts, kept as text");
-            out.addText(CharsetText.decode(body, type.parameter("charset")), true);
-            return;
+            byte[] body = PartBytes.raw(part);
+            byte[] decoded = PartBytes.read(part, maxFileBytes);
+            if (!Arrays.equals(decoded, body)) {
+                parts = bodyParts(decoded, type);
+            }
+            if (parts == null) {
+                out.addProblem(type.baseType() + " without readable parts, kept as text");
+                out.addText(CharsetText.decode(body, type.parameter("charset")), true);
+                return;
+            }
         }
         if (type.baseType().equals("multipart/alternative")) {
             walkAlternatives(parts, out, depth);
@@ -129,8 +151,12 @@ final class MimeWalker {
     }
 
     private static List<BodyPart> bodyParts(byte[] body, String contentType) {
+        return bodyParts(new ByteArrayDataSource(body, contentType));
+    }
+
+    private static List<BodyPart> bodyParts(DataSource body) {
         try {
-            MimeMultipart multipart = new MimeMultipart(new ByteArrayDataSource(body, contentType));
+            MimeMultipart multipart = new MimeMultipart(body);
             int count = multipart.getCount();
             if (count == 0) {
                 return null;
@@ -179,8 +205,40 @@ final class MimeWalker {
         return true;
     }
 
+    /** A multipart's body as a data source that streams it from the message instead of copying it. */
+    private record RawBody(Part part, String contentType) implements DataSource {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            try {
+                InputStream raw = PartBytes.rawStream(part);
+                return raw == null ? InputStream.nullInputStream() : raw;
+            } catch (MessagingException e) {
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public String getName() {
+            return "multipart body";
+        }
+    }
+
     private void walkForwarded(Part part, MailContent out, int depth) {
-        byte[] bytes = PartBytes.read(part);
+        PartBytes.Decoded whole = PartBytes.decode(part, maxFileBytes);
+        if (whole.cut()) {
+            out.addProblem("forwarded message of " + whole.size() + " bytes read up to its first " + maxFileBytes);
+        }
+        byte[] bytes = whole.bytes();
         if (isBlank(bytes)) {
             out.addProblem("empty forwarded message dropped");
             return;

@@ -26,53 +26,97 @@ final class PartBytes {
     private PartBytes() {
     }
 
-    /** @param damaged true when the transfer encoding broke off and only the bytes before the damage are here */
-    record Decoded(byte[] bytes, boolean damaged) {
-    }
-
-    static byte[] read(Part part) {
-        return decode(part).bytes();
-    }
-
-    static Decoded decode(Part part) {
-        byte[] raw = raw(part);
-        String encoding = encoding(part);
-        if (encoding == null || raw.length == 0) {
-            return new Decoded(raw, false);
+    /**
+     * @param bytes   the decoded bytes, at most the cap given to {@link #decode(Part, long)}
+     * @param damaged true when the transfer encoding broke off and only the bytes before the damage are here
+     * @param size    the decoded size of the whole part, larger than {@code bytes} when the part was over the cap
+     */
+    record Decoded(byte[] bytes, boolean damaged, long size) {
+        boolean cut() {
+            return size > bytes.length;
         }
-        try {
-            return new Decoded(readAll(MimeUtility.decode(new ByteArrayInputStream(raw), encoding), CHUNK), false);
-        } catch (MessagingException unknownEncoding) {
-            return new Decoded(raw, false);
-        } catch (IOException | RuntimeException damaged) {
-            return new Decoded(salvage(raw, encoding), true);
+    }
+
+    static byte[] read(Part part, long cap) {
+        return decode(part, cap).bytes();
+    }
+
+    /**
+     * Decodes the part as it streams from the message, keeping at most {@code cap} bytes and counting the rest, so that
+     * an oversized file costs its size in time, not in memory.
+     */
+    static Decoded decode(Part part, long cap) {
+        String encoding = encoding(part);
+        try (InputStream raw = rawStream(part)) {
+            if (raw == null) {
+                return new Decoded(new byte[0], false, 0);
+            }
+            if (encoding == null) {
+                return readCapped(raw, cap, false);
+            }
+            InputStream decoded;
+            try {
+                decoded = MimeUtility.decode(raw, encoding);
+            } catch (MessagingException unknownEncoding) {
+                return readCapped(raw, cap, false);
+            }
+            return readCapped(decoded, cap, false);
+        } catch (IOException | MessagingException | RuntimeException damaged) {
+            return encoding == null ? new Decoded(new byte[0], true, 0) : salvage(part, encoding, cap);
         }
     }
 
     /** The part's body exactly as it was transferred, before any Content-Transfer-Encoding is undone. */
     static byte[] raw(Part part) {
         try (InputStream in = rawStream(part)) {
-            return in == null ? new byte[0] : readAll(in, CHUNK);
+            return in == null ? new byte[0] : readCapped(in, Integer.MAX_VALUE - 64, false).bytes();
         } catch (IOException | MessagingException | RuntimeException unreadable) {
             return new byte[0];
         }
     }
 
-    private static byte[] salvage(byte[] raw, String encoding) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[SALVAGE_CHUNK];
-        try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | MessagingException | RuntimeException damaged) {
-            // keep what was decoded before the damage
+    /** Decodes again in quanta small enough that an error costs at most one base64 quantum of what came before it. */
+    private static Decoded salvage(Part part, String encoding, long cap) {
+        try (InputStream raw = rawStream(part);
+             InputStream in = MimeUtility.decode(raw, encoding)) {
+            return readCapped(in, cap, true);
+        } catch (IOException | MessagingException | RuntimeException unreadable) {
+            return new Decoded(new byte[0], true, 0);
         }
-        return out.toByteArray();
     }
 
-    private static InputStream rawStream(Part part) throws MessagingException, IOException {
+    /**
+     * Reads up to {@code cap} bytes and counts the rest. With {@code salvaging}, reads in tiny chunks and stops at the
+     * first error, keeping what came before it.
+     */
+    private static Decoded readCapped(InputStream in, long cap, boolean salvaging) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[salvaging ? SALVAGE_CHUNK : CHUNK];
+        long size = 0;
+        boolean damaged = false;
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (IOException | RuntimeException broken) {
+                if (!salvaging) {
+                    throw broken;
+                }
+                damaged = true;
+                break;
+            }
+            if (n == -1) {
+                break;
+            }
+            if (size < cap) {
+                out.write(buffer, 0, (int) Math.min(n, cap - size));
+            }
+            size += n;
+        }
+        return new Decoded(out.toByteArray(), damaged, size);
+    }
+
+    static InputStream rawStream(Part part) throws MessagingException, IOException {
         if (part instanceof MimeBodyPart body) {
             return body.getRawInputStream();
         }
@@ -92,15 +136,5 @@ final class PartBytes {
         } catch (MessagingException | RuntimeException unparseable) {
             return null;
         }
-    }
-
-    private static byte[] readAll(InputStream in, int chunk) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[chunk];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }

@@ -33,7 +33,7 @@ class RouteFilesTest {
             camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null));
             camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
             camel.getRegistry().bind("enrichment", new org.redress.camel.EnrichmentSteps(null));
-            camel.getRegistry().bind("registerApi", new org.redress.camel.RegisterApiSteps(null, "test-api-token",
+            camel.getRegistry().bind("registerApi", new org.redress.camel.RegisterApiSteps(null, null, "test-api-token",
                     new com.fasterxml.jackson.databind.ObjectMapper()));
             camel.getRegistry().bind("jiraAnswers", new org.redress.camel.JiraAnswers(java.time.Clock.systemUTC()));
             camel.getRegistry().bind("followUps", new org.redress.camel.FollowUpSteps(null, null));

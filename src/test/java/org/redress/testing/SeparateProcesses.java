@@ -2,6 +2,7 @@ package org.redress.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -66,8 +67,13 @@ public final class SeparateProcesses implements AutoCloseable {
 
     /** Starts {@code java … org.redress.Redress <mode>} with the settings; its output goes to {@code log}. */
     public Process start(String mode, String log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+        return start(mode, log, List.of("-Xmx512m"));
+    }
+
+    /** @param jvmOptions options for the JVM, such as its heap limit */
+    public Process start(String mode, String log, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.redress.Redress", mode));
         Path logs = Files.createDirectories(Path.of("target", "separate-processes"));
@@ -79,11 +85,19 @@ public final class SeparateProcesses implements AutoCloseable {
 
     /** Every issue of project CS with its labels, page by page. */
     public List<JsonNode> issues() throws Exception {
+        return issues("labels");
+    }
+
+    /** Every issue of project CS with the given fields, page by page. */
+    public List<JsonNode> issues(String... fields) throws Exception {
         List<JsonNode> issues = new ArrayList<>();
         String pageToken = null;
         do {
             ObjectNode body = json.createObjectNode().put("jql", "project = CS ORDER BY key ASC").put("maxResults", 100);
-            body.putArray("fields").add("labels");
+            ArrayNode wanted = body.putArray("fields");
+            for (String field : fields) {
+                wanted.add(field);
+            }
             if (pageToken != null) {
                 body.put("nextPageToken", pageToken);
             }
@@ -108,10 +122,15 @@ public final class SeparateProcesses implements AutoCloseable {
 
     /** The Message-IDs in a customer's mailbox on the sandbox mail server. */
     public List<String> messageIds(String customer) throws Exception {
+        return messageIds(customer, "INBOX");
+    }
+
+    /** The Message-IDs in one folder of a mailbox on the sandbox mail server. */
+    public List<String> messageIds(String user, String folder) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", imap, customer, "any");
+        store.connect("127.0.0.1", imap, user, "any");
         try {
-            Folder inbox = store.getFolder("INBOX");
+            Folder inbox = store.getFolder(folder);
             List<String> ids = new ArrayList<>();
             if (inbox.exists()) {
                 inbox.open(Folder.READ_ONLY);
@@ -136,6 +155,17 @@ public final class SeparateProcesses implements AutoCloseable {
             throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
         }
         return json.readTree(response.body());
+    }
+
+    /** GET on the gateway's register API, the answer's bytes as they came. */
+    public byte[] apiBytes(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayHttp + path))
+                .header("Authorization", "Bearer sandbox-api-token").build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + response.statusCode());
+        }
+        return response.body();
     }
 
     public Path dataDir() {
