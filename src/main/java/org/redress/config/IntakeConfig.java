@@ -12,7 +12,9 @@ import java.util.List;
  * @param maxAttachmentText  the most characters of text kept from one attachment
  * @param languages          the languages detected and answered in (ISO 639-1); the first is not special
  * @param fallbackLanguage   the language answered in when neither detection nor the inbox says otherwise
+ * @param authservId         the authserv-id of our receiving mail server, whose Authentication-Results alone are
+ *                           believed; empty: none is, and no sender is flagged
  */
 public record IntakeConfig(Duration pollInterval, int maxAttempts, String quarantineFolder, int maxAttachmentText,
-                           List<String> languages, String fallbackLanguage) {
+                           List<String> languages, String fallbackLanguage, String authservId) {
 }

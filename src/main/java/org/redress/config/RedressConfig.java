@@ -89,7 +89,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         }
         IntakeConfig intake = new IntakeConfig(s.duration("redress.intake.poll-interval", Duration.ofSeconds(1)),
                 positive(s, "redress.intake.max-attempts", 3), s.optional("redress.intake.quarantine-folder", "Quarantine"),
-                positive(s, "redress.intake.max-attachment-text", 100_000), languages, fallbackLanguage);
+                positive(s, "redress.intake.max-attachment-text", 100_000), languages, fallbackLanguage,
+                authservId(s));
         AcknowledgementConfig ack = new AcknowledgementConfig(
                 s.duration("redress.acknowledgement.first-response", Duration.ofHours(24)),
                 Path.of(s.optional("redress.acknowledgement.templates-dir", "config/templates")),
@@ -121,6 +122,16 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
                 history, triage, followUp, satisfaction, apiToken, camel);
+    }
+
+    /** One server name, as it opens that server's Authentication-Results header (RFC 8601 authserv-id). */
+    private static String authservId(Settings s) {
+        String id = s.optional("redress.intake.authserv-id", "");
+        if (!id.matches("[^\\s;()\"=/]*")) {
+            throw new ConfigException("redress.intake.authserv-id", "must be the receiving server's authserv-id alone "
+                    + "(e.g. mx.example.com, as its Authentication-Results headers begin), got '" + id + "'");
+        }
+        return id;
     }
 
     private static HistoryConfig history(Settings s) {
