@@ -156,6 +156,10 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("satisfaction", new SatisfactionSteps(new SatisfactionPages(survey, tickets,
                         templates, config.intake().fallbackLanguage())));
                 camel.getRegistry().bind("intake", new IntakeSteps(intake, config));
+                camel.getRegistry().bind("bounces", new BounceSteps(new org.redress.intake.BounceIntake(register,
+                        conversations, outbox, tickets, jira, clock)));
+                camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
+                        new org.redress.authenticity.SenderAuthenticity(config.intake().authservId()))));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock));
                 camel.getRegistry().bind("health", new HealthSteps(register, outbox));
                 camel.getRegistry().bind("quarantine", new QuarantineSteps(register));

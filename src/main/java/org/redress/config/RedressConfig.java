@@ -93,7 +93,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 new IntakeConfig.SizeLimits(s.size("redress.intake.max-message-size", 25L << 20),
                         s.size("redress.intake.max-attachment-size", 10L << 20),
                         s.duration("redress.intake.attachment-text-timeout", Duration.ofSeconds(30))),
-                s.optional("redress.intake.oversized-folder", "Oversized"));
+                s.optional("redress.intake.oversized-folder", "Oversized"), authservId(s));
         if (intake.limits().maxAttachmentBytes() > intake.limits().maxMessageBytes()) {
             throw new ConfigException("redress.intake.max-attachment-size",
                     "must not be larger than redress.intake.max-message-size");
@@ -135,6 +135,16 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
                 history, triage, followUp, satisfaction, apiToken, camel);
+    }
+
+    /** One server name, as it opens that server's Authentication-Results header (RFC 8601 authserv-id). */
+    private static String authservId(Settings s) {
+        String id = s.optional("redress.intake.authserv-id", "");
+        if (!id.matches("[^\\s;()\"=/]*")) {
+            throw new ConfigException("redress.intake.authserv-id", "must be the receiving server's authserv-id alone "
+                    + "(e.g. mx.example.com, as its Authentication-Results headers begin), got '" + id + "'");
+        }
+        return id;
     }
 
     private static HistoryConfig history(Settings s) {

@@ -165,8 +165,10 @@ public final class ComplaintIntake {
         String language = complaint.language() != null && config.languages().contains(complaint.language())
                 ? complaint.language() : mail.inbox().language();
         Instant now = clock.instant();
+        // a possibly forged sender is told nothing of the address's other cases
         ReplyMail reply = acknowledgements.compose(complaint, mail.entry().id(), mail.ticketKey(),
-                mail.inbox().address(), language, mail.assessment() == null ? null : mail.assessment().history(), now);
+                mail.inbox().address(), language, mail.assessment() == null || mail.isSenderUnverified() ? null
+                        : mail.assessment().history(), now);
         database.inTransaction(connection -> {
             int recent = answersPerSenderPerHour == 0 ? 0
                     : outbox.countTo(connection, reply.to(), List.of(ACKNOWLEDGEMENT), now.minus(Duration.ofHours(1)));
@@ -227,18 +229,24 @@ public final class ComplaintIntake {
         if (mail.ticket() == null) {
             InboxConfig inbox = mail.inbox();
             long maxFile = config.limits().maxAttachmentBytes();
-            String note = Stream.of(noteFor(mail.entry()), SizeNotes.of(mail, maxFile, config.oversizedFolder()))
+            String note = Stream.of(noteFor(mail), SizeNotes.of(mail, maxFile, config.oversizedFolder()))
                     .filter(Objects::nonNull).collect(Collectors.joining(" "));
-            mail.ticket(tickets.map(mail.complaint(), mail.entry().id(), inbox.address(), inbox.jiraProject(),
-                    inbox.issueType(), mail.rawToAttach(maxFile), note.isEmpty() ? null : note, mail.assessment()));
+            NewTicket ticket = tickets.map(mail.complaint(), mail.entry().id(), inbox.address(), inbox.jiraProject(),
+                    inbox.issueType(), mail.rawToAttach(maxFile), note.isEmpty() ? null : note, mail.assessment());
+            mail.ticket(mail.isSenderUnverified() ? ticket.flagged(org.redress.authenticity.UnverifiedSender.LABEL,
+                    org.redress.authenticity.UnverifiedSender.HEADING, mail.unverifiedSender().warning()) : ticket);
         }
         return mail.ticket();
     }
 
     /** What an agent should know about a ticket that names another one. */
-    private static String noteFor(RegisterEntry entry) {
+    private static String noteFor(MailInProgress mail) {
+        RegisterEntry entry = mail.entry();
         if (entry.claimedKey() == null) {
             return null;
+        }
+        if (mail.isSenderUnverified()) {
+            return mail.unverifiedSender().claimedTicketNote(entry.claimedKey());
         }
         if (entry.resolvedAction() != null && entry.resolvedAction().startsWith(ReplyIntake.FOLLOW_UP)) {
             return "Follow-up of " + entry.claimedKey() + ", which was resolved when the customer wrote again.";

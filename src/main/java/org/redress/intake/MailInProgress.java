@@ -18,6 +18,7 @@ public final class MailInProgress {
     private boolean ignored;
     private org.redress.conversation.ThreadMatch thread;
     private org.redress.triage.Assessment assessment;
+    private org.redress.authenticity.UnverifiedSender unverifiedSender;
 
     MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry) {
         this(inbox, raw, raw.length, entry);
@@ -117,6 +118,20 @@ public final class MailInProgress {
 
     public String ticketKey() {
         return entry.ticketKey();
+    }
+
+    /** What says the sender may be forged (their domain failed DMARC at our mail server), or null. */
+    public org.redress.authenticity.UnverifiedSender unverifiedSender() {
+        return unverifiedSender;
+    }
+
+    /** True when the From address may be forged: the mail may open a flagged ticket but update no existing one. */
+    public boolean isSenderUnverified() {
+        return unverifiedSender != null;
+    }
+
+    void unverifiedSender(org.redress.authenticity.UnverifiedSender unverifiedSender) {
+        this.unverifiedSender = unverifiedSender;
     }
 
     /** True when the reply answered the satisfaction question: its score is recorded and nothing more happens. */

@@ -72,8 +72,9 @@ public final class ReplyIntake {
     }
 
     /**
-     * Decides whether the mail continues a ticket. A stranger naming a ticket, or a reply to a resolved ticket when
-     * follow-ups are configured, gets a ticket of its own that mentions the other key.
+     * Decides whether the mail continues a ticket. A stranger naming a ticket, a sender who may be forged (their
+     * domain failed DMARC), or a reply to a resolved ticket when follow-ups are configured, gets a ticket of its own
+     * that mentions the other key.
      */
     public void thread(MailInProgress mail) {
         RegisterEntry entry = mail.entry();
@@ -90,7 +91,8 @@ public final class ReplyIntake {
         }
         String key = match.get().ticketKey();
         Optional<TicketConversation> ticket = tickets.byKey(key);
-        if (ticket.isEmpty() || !ticket.get().mayUpdate(mail.complaint().sender().address())) {
+        if (ticket.isEmpty() || !ticket.get().mayUpdate(mail.complaint().sender().address())
+                || mail.isSenderUnverified()) {
             register.claimed(entry.id(), key);
         } else if (survey.isAnswer(key, ReplyText.newWords(mail.complaint().text())) && resolved(key)) {
             // an answer to the satisfaction question: it neither reopens nor follows up the resolved ticket

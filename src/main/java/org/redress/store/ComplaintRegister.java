@@ -123,6 +123,14 @@ public final class ComplaintRegister {
         update("UPDATE complaint SET claimed_key = ? WHERE id = ?", claimedKey, id);
     }
 
+    /**
+     * A report that our mail to a ticket's customer bounced, about to be noted on that ticket: from now on the note
+     * may exist without its comment id.
+     */
+    public void bounced(long id, String ticketKey) {
+        update("UPDATE complaint SET kind = 'bounce', ticket_key = ? WHERE id = ?", ticketKey, id);
+    }
+
     public void commented(long id, String commentId, Instant now) {
         update("UPDATE complaint SET comment_id = ?, ticketed_at = ? WHERE id = ?", commentId, Timestamp.from(now), id);
     }

@@ -36,6 +36,19 @@ public final class ConversationIndex {
         return database.inTransaction(connection -> ticketOf(connection, messageId));
     }
 
+    /** The ticket of a mail the gateway sent, by its Message-ID; empty for any mail it took in, or does not know. */
+    public Optional<String> ticketOfOutgoing(String messageId) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT ticket_key FROM conversation_message WHERE message_id = ? AND direction = 'out'")) {
+                select.setString(1, messageId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     private Optional<String> ticketOf(Connection connection, String messageId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT ticket_key FROM conversation_message WHERE message_id = ?")) {

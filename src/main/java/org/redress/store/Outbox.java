@@ -61,6 +61,19 @@ public final class Outbox {
         }
     }
 
+    /** The subject of a mail we queued, by its Message-ID. */
+    public java.util.Optional<String> subjectOf(String messageId) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT subject FROM outgoing_mail WHERE message_id = ? ORDER BY id")) {
+                select.setString(1, messageId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     public List<PendingMail> pending(int limit) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(

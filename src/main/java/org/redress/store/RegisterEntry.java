@@ -14,6 +14,11 @@ public record RegisterEntry(long id, String dedupKey, String messageId, String i
         return "reply".equals(kind);
     }
 
+    /** A report that one of our mails bounced, noted (or about to be noted) on {@link #ticketKey()}. */
+    public boolean isBounce() {
+        return "bounce".equals(kind);
+    }
+
     /** Nothing is left to do for this mail: a re-delivery of it is only marked handled. */
     public boolean finished() {
         return outcome != Outcome.RECEIVED;

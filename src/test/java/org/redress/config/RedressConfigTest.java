@@ -37,6 +37,17 @@ class RedressConfigTest {
     }
 
     @Test
+    void senderAuthenticityIsOffUntilTheReceivingServersIdIsSetAndTakesThatIdAlone() {
+        assertThat(RedressConfig.from(shippedConfig(), Map.of()).intake().authservId()).isEmpty();
+        Map<String, String> values = shippedConfig();
+        values.put("redress.intake.authserv-id", "mx.lumiere.example");
+        assertThat(RedressConfig.from(values, Map.of()).intake().authservId()).isEqualTo("mx.lumiere.example");
+        values.put("redress.intake.authserv-id", "mx.lumiere.example; dmarc=pass");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("redress.intake.authserv-id");
+    }
+
+    @Test
     void webhooksWithoutASecretStopStartUpNamingTheSecretKey() {
         Map<String, String> values = shippedConfig();
         values.put("redress.jira.webhook-secret", "");

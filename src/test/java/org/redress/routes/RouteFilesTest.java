@@ -32,6 +32,8 @@ class RouteFilesTest {
             camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null));
             camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null));
             camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
+            camel.getRegistry().bind("bounces", new org.redress.camel.BounceSteps(null));
+            camel.getRegistry().bind("sender", new org.redress.camel.SenderSteps(null));
             camel.getRegistry().bind("enrichment", new org.redress.camel.EnrichmentSteps(null));
             camel.getRegistry().bind("registerApi", new org.redress.camel.RegisterApiSteps(null, null, "test-api-token",
                     new com.fasterxml.jackson.databind.ObjectMapper()));
@@ -61,7 +63,7 @@ class RouteFilesTest {
                             "link-follow-up", "assess", "link-history", "api-customer-history", "api-complaints",
                             "api-complaint", "api-report", "take-score", "follow-up-sweep", "track-waiting",
                             "progress-update", "check-targets", "apply-ticket-events", "satisfaction-link", "metrics",
-                            "jira-call");
+                            "jira-call", "record-bounce", "check-sender");
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("crm-query");
             org.h2.jdbcx.JdbcDataSource crm = new org.h2.jdbcx.JdbcDataSource();
             crm.setURL("jdbc:h2:mem:route-files-crm");
