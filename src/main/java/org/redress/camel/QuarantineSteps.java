@@ -13,9 +13,16 @@ import org.redress.store.RegisterEntry;
  */
 public final class QuarantineSteps {
     private final ComplaintRegister register;
+    private final org.redress.intake.QuarantineAlerts alerts;
 
-    public QuarantineSteps(ComplaintRegister register) {
+    public QuarantineSteps(ComplaintRegister register, org.redress.intake.QuarantineAlerts alerts) {
         this.register = register;
+        this.alerts = alerts;
+    }
+
+    /** The {@code quarantine-alerts} timer's step: tells agents in Jira about quarantined mail. */
+    public int raiseAlerts() {
+        return alerts.raise();
     }
 
     public List<Map<String, Object>> list() {

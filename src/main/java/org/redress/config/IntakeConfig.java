@@ -14,12 +14,13 @@ import java.util.List;
  * @param oversizedFolder    IMAP folder a mail larger than the message limit is moved to, whole, after its ticket
  * @param languages          the languages detected and answered in (ISO 639-1); the first is not special
  * @param fallbackLanguage   the language answered in when neither detection nor the inbox says otherwise
+ * @param quarantineAlertProject the Jira project where each quarantined mail is announced by an issue; empty: none
  * @param authservId         the authserv-id of our receiving mail server, whose Authentication-Results alone are
  *                           believed; empty: none is, and no sender is flagged
  */
 public record IntakeConfig(Duration pollInterval, int maxAttempts, String quarantineFolder, int maxAttachmentText,
                            List<String> languages, String fallbackLanguage, SizeLimits limits, String oversizedFolder,
-                           String authservId) {
+                           String authservId, String quarantineAlertProject) {
 
     /**
      * @param maxMessageBytes    the most bytes read of one mail; a longer one is ticketed from its first part and kept

@@ -93,7 +93,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 new IntakeConfig.SizeLimits(s.size("redress.intake.max-message-size", 25L << 20),
                         s.size("redress.intake.max-attachment-size", 10L << 20),
                         s.duration("redress.intake.attachment-text-timeout", Duration.ofSeconds(30))),
-                s.optional("redress.intake.oversized-folder", "Oversized"), authservId(s));
+                s.optional("redress.intake.oversized-folder", "Oversized"), authservId(s),
+                s.optional("redress.intake.quarantine-alert-project", ""));
         if (intake.limits().maxAttachmentBytes() > intake.limits().maxMessageBytes()) {
             throw new ConfigException("redress.intake.max-attachment-size",
                     "must not be larger than redress.intake.max-message-size");

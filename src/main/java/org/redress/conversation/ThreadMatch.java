@@ -7,7 +7,9 @@ package org.redress.conversation;
 public record ThreadMatch(String ticketKey, Rule rule) {
 
     public enum Rule {
-        IN_REPLY_TO("in-reply-to"), REFERENCES("references"), SUBJECT_KEY("subject-key");
+        IN_REPLY_TO("in-reply-to"), REFERENCES("references"), SUBJECT_KEY("subject-key"),
+        /** The same words from the same address again (see {@link SameWords}). */
+        SAME_WORDS("same-words");
 
         private final String code;
 

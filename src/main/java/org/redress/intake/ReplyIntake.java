@@ -48,6 +48,7 @@ public final class ReplyIntake {
     private final ConversationConfig config;
     private final SatisfactionSurvey survey;
     private final Clock clock;
+    private static final java.time.Duration SAME_WORDS_WINDOW = java.time.Duration.ofDays(7);
     private final org.redress.config.IntakeConfig.SizeLimits limits;
     private final String oversizedFolder;
 
@@ -87,6 +88,9 @@ public final class ReplyIntake {
         }
         Optional<ThreadMatch> match = matcher.match(mail.complaint());
         if (match.isEmpty()) {
+            match = sameWordsAgain(mail);
+        }
+        if (match.isEmpty()) {
             return;
         }
         String key = match.get().ticketKey();
@@ -107,6 +111,17 @@ public final class ReplyIntake {
             mail.thread(match.get());
         }
         mail.entry(register.byId(entry.id()).orElseThrow());
+    }
+
+    /**
+     * The ticket of the same words sent by the same address in the last {@link #SAME_WORDS_WINDOW}: a resend, or an
+     * auto-responder answering our mail with its fixed text under a subject of its own.
+     */
+    private Optional<ThreadMatch> sameWordsAgain(MailInProgress mail) {
+        return register.ticketOfSameWords(mail.entry().id(), mail.complaint().sender().address(),
+                        org.redress.conversation.SameWords.fingerprint(mail.complaint().text()),
+                        clock.instant().minus(SAME_WORDS_WINDOW))
+                .map(key -> new ThreadMatch(key, ThreadMatch.Rule.SAME_WORDS));
     }
 
     /**
@@ -211,6 +226,10 @@ public final class ReplyIntake {
     private ReplyCommentMapper.ReplyComment commentFor(MailInProgress mail) {
         String reopened = REOPENED.equals(mail.entry().resolvedAction())
                 ? "The ticket was resolved; this reply reopened it." : null;
+        if (ThreadMatch.Rule.SAME_WORDS.code().equals(mail.entry().threadRule())) {
+            reopened = (reopened == null ? "" : reopened + " ") + "The same words again from the same address, under "
+                    + "a subject of their own (a resend, or an automatic answer): added here, not acknowledged again.";
+        }
         String size = SizeNotes.of(mail, limits.maxAttachmentBytes(), oversizedFolder);
         String note = reopened == null ? size : size == null ? reopened : reopened + " " + size;
         return comments.map(mail.complaint(), mail.entry().id(), ReplyText.newWords(mail.complaint().text()), note,

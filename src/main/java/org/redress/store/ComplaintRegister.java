@@ -82,8 +82,26 @@ public final class ComplaintRegister {
     }
 
     public void describe(long id, String sender, String subject, String language) {
-        update("UPDATE complaint SET sender = ?, subject = ?, language = ? WHERE id = ?",
-                truncate(sender, 320), truncate(subject, 1000), language, id);
+        describe(id, sender, subject, language, null);
+    }
+
+    /** @param wordsHash the hash of the sender's own words (quotes and signature removed), or null when too few */
+    public void describe(long id, String sender, String subject, String language, String wordsHash) {
+        update("UPDATE complaint SET sender = ?, subject = ?, language = ?, words_sha256 = ? WHERE id = ?",
+                truncate(sender, 320), truncate(subject, 1000), language, wordsHash, id);
+    }
+
+    /**
+     * The ticket of the latest earlier mail from the same address with the same words, received since {@code since}:
+     * the same message sent again.
+     */
+    public Optional<String> ticketOfSameWords(long id, String sender, String wordsHash, Instant since) {
+        if (wordsHash == null) {
+            return Optional.empty();
+        }
+        return queryOne("SELECT " + COLUMNS + " FROM complaint WHERE sender = ? AND words_sha256 = ? AND id < ? "
+                + "AND ticket_key IS NOT NULL AND received_at >= ? ORDER BY id DESC", truncate(sender, 320), wordsHash,
+                id, Timestamp.from(since)).map(RegisterEntry::ticketKey);
     }
 
     public void ticketed(Connection connection, long id, String ticketKey, Instant now) throws SQLException {
@@ -180,6 +198,17 @@ public final class ComplaintRegister {
 
     public void quarantined(long id, String reason, Instant now) {
         finish(id, Outcome.QUARANTINED, reason, now);
+    }
+
+    /** Quarantined mail no agent has been told about yet by a Jira issue, oldest first. */
+    public List<RegisterEntry> quarantinedWithoutAlert() {
+        return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND alert_key IS NULL ORDER BY id",
+                Outcome.QUARANTINED.code());
+    }
+
+    /** Records the Jira issue that tells agents about a quarantined mail. */
+    public void alerted(long id, String issueKey) {
+        update("UPDATE complaint SET alert_key = ? WHERE id = ?", issueKey, id);
     }
 
     /** Counts one more failed attempt on a mail and returns how many there have been. */

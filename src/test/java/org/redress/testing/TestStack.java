@@ -118,6 +118,11 @@ public final class TestStack implements AutoCloseable {
         }
     }
 
+    /** The mail server, Jira sandbox and database, without the gateway: start it with {@link #startGatewayWith}. */
+    public static TestStack prepare(Path tempDir, TestDatabase database, Map<String, String> extra) throws Exception {
+        return new TestStack(tempDir, database, extra);
+    }
+
     public void startGateway() throws Exception {
         gateway = Gateway.start(config(), clock);
     }

@@ -34,6 +34,8 @@ public final class JiraSandbox implements AutoCloseable {
     public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
 
     private final java.util.Set<String> outages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Milliseconds every answer waits before it is given, as a Jira Cloud site far away or under load. */
+    private volatile long latencyMillis;
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> lostAnswers =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, int[]> rateLimits = new java.util.concurrent.ConcurrentHashMap<>();
@@ -209,6 +211,15 @@ public final class JiraSandbox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Simulates a slow Jira: every request is answered {@code latency} later (0 for none). A real Jira Cloud call
+     * takes 100–300 ms; one under load, seconds.
+     */
+    public JiraSandbox latency(java.time.Duration latency) {
+        this.latencyMillis = latency.toMillis();
+        return this;
+    }
+
     public JiraSandbox endOutages() {
         outages.clear();
         lostAnswers.clear();
@@ -346,6 +357,10 @@ public final class JiraSandbox implements AutoCloseable {
                     return;
                 }
             }
+            long latency = latencyMillis;
+            if (latency > 0) {
+                Thread.sleep(latency);
+            }
             String down = outages.stream().filter(call.path()::startsWith).findFirst().orElse(null);
             if (down != null) {
                 respond(call, JiraErrors.messages(503, "Service unavailable (the Redress Jira sandbox simulates an "
@@ -365,6 +380,8 @@ public final class JiraSandbox implements AutoCloseable {
             dispatch(call);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } finally {
             exchange.close();
         }
