@@ -74,6 +74,7 @@ public final class Gateway implements AutoCloseable {
     private final Outbox outbox;
     private final Main main;
     private final HikariDataSource crmDataSource;
+    private final AttachmentReader attachmentReader;
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -92,8 +93,9 @@ public final class Gateway implements AutoCloseable {
         templateNames.addAll(CustomerMailComposer.TEMPLATES);
         templateNames.add(SatisfactionPages.TEMPLATE);
         templates.verify(templateNames, config.intake().languages());
-        MailParser parser = new MailParser(new AttachmentReader(config.intake().maxAttachmentText(),
-                config.intake().limits().textTimeout()),
+        attachmentReader = new AttachmentReader(config.intake().maxAttachmentText(),
+                config.intake().limits().textTimeout());
+        MailParser parser = new MailParser(attachmentReader,
                 new LanguageGuesser(new HashSet<>(config.intake().languages())), config.intake().limits().maxAttachmentBytes());
         MailScreen screen = new MailScreen(config.ownAddresses());
         TicketMapper ticketMapper = new TicketMapper(json, config.jira().customerProperty(),
@@ -205,6 +207,7 @@ public final class Gateway implements AutoCloseable {
             if (crmDataSource != null) {
                 crmDataSource.close();
             }
+            attachmentReader.close();
             database.close();
         }
     }
@@ -268,6 +271,9 @@ public final class Gateway implements AutoCloseable {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("mail.imap.fetchsize", String.valueOf(1 << 20));
         properties.setProperty("mail.imaps.fetchsize", String.valueOf(1 << 20));
+        // POP3 has no partial fetch: a mail is downloaded whole, to a temporary file rather than into the heap
+        properties.setProperty("mail.pop3.filecache.enable", "true");
+        properties.setProperty("mail.pop3s.filecache.enable", "true");
         return properties;
     }
 

@@ -37,7 +37,8 @@ final class ServerMail {
             }
             return new Fetched(raw.bytes(), Math.max(announced, limit + 1L));
         }
-        return new Fetched(raw.bytes(), Math.max(announced, raw.size()));
+        // read whole: its size is what was read (servers' announced sizes can be approximate)
+        return new Fetched(raw.bytes(), raw.size());
     }
 
     /** A byte buffer that refuses to grow past its cap: writing beyond it keeps what fits and throws {@link Full}. */

@@ -102,6 +102,14 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         if (intake.limits().maxMessageBytes() > Integer.MAX_VALUE - 64) {
             throw new ConfigException("redress.intake.max-message-size", "must be below 2GB");
         }
+        if (intake.oversizedFolder().isBlank()) {
+            throw new ConfigException("redress.intake.oversized-folder", "must name an IMAP folder (default Oversized)");
+        }
+        if (!intake.quarantineAlertProject().matches("([A-Z][A-Z0-9_]+)?")) {
+            throw new ConfigException("redress.intake.quarantine-alert-project", "must be a Jira project key such as "
+                    + "CS (capital letters, digits, _), or empty for no alerts; got '" + intake.quarantineAlertProject()
+                    + "'");
+        }
         if (intake.limits().textTimeout().isZero()) {
             throw new ConfigException("redress.intake.attachment-text-timeout", "must be longer than zero");
         }

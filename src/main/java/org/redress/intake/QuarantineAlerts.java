@@ -34,20 +34,33 @@ public final class QuarantineAlerts {
             return 0;
         }
         int raised = 0;
+        RuntimeException first = null;
         for (RegisterEntry entry : register.quarantinedWithoutAlert()) {
-            String label = QuarantineAlert.label(entry.dedupKey());
-            String key = jira.searchKeys("labels = " + label, 1).stream().findFirst().orElse(null);
-            if (key == null) {
-                InboxConfig inbox = config.inbox(entry.inbox());
-                JsonNode request = alerts.request(project, inbox.issueType(), entry.id(), entry.dedupKey(),
-                        inbox.address(), entry.sender(), entry.subject(), entry.reason(),
-                        inbox.protocol().hasFolders() ? config.intake().quarantineFolder() : null,
-                        "/q/quarantine/" + entry.id());
-                key = jira.createIssue(request);
+            try {
+                raise(entry, project);
+                raised++;
+            } catch (RuntimeException failed) {
+                // this one is tried again at the next tick; the others are not held up by it
+                first = first == null ? failed : first;
             }
-            register.alerted(entry.id(), key);
-            raised++;
+        }
+        if (first != null) {
+            throw first;
         }
         return raised;
+    }
+
+    private void raise(RegisterEntry entry, String project) {
+        String label = QuarantineAlert.label(entry.dedupKey());
+        String key = jira.searchKeys("labels = " + label, 1).stream().findFirst().orElse(null);
+        if (key == null) {
+            InboxConfig inbox = config.inbox(entry.inbox());
+            JsonNode request = alerts.request(project, inbox.issueType(), entry.id(), entry.dedupKey(),
+                    inbox.address(), entry.sender(), entry.subject(), entry.reason(),
+                    inbox.protocol().hasFolders() ? config.intake().quarantineFolder() : null,
+                    "/q/quarantine/" + entry.id());
+            key = jira.createIssue(request);
+        }
+        register.alerted(entry.id(), key);
     }
 }

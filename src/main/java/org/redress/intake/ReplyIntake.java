@@ -87,7 +87,8 @@ public final class ReplyIntake {
             return;
         }
         Optional<ThreadMatch> match = matcher.match(mail.complaint());
-        if (match.isEmpty()) {
+        if (match.isEmpty() && entry.ticketKey() == null && !register.ticketRequested(entry.id())) {
+            // only before a ticket of its own was asked for: a retry must not move the mail off that ticket
             match = sameWordsAgain(mail);
         }
         if (match.isEmpty()) {
@@ -118,8 +119,8 @@ public final class ReplyIntake {
      * auto-responder answering our mail with its fixed text under a subject of its own.
      */
     private Optional<ThreadMatch> sameWordsAgain(MailInProgress mail) {
-        return register.ticketOfSameWords(mail.entry().id(), mail.complaint().sender().address(),
-                        org.redress.conversation.SameWords.fingerprint(mail.complaint().text()),
+        return register.ticketOfSameWords(mail.entry().id(), mail.inbox().id(), mail.complaint().sender().address(),
+                        org.redress.conversation.SameWords.fingerprint(mail.complaint()),
                         clock.instant().minus(SAME_WORDS_WINDOW))
                 .map(key -> new ThreadMatch(key, ThreadMatch.Rule.SAME_WORDS));
     }

@@ -22,8 +22,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +45,7 @@ import java.util.Map;
  * each parse runs on a worker thread under a deadline, which the handler enforces on every piece of text and the
  * caller enforces by not waiting longer, so the mail goes on even when a parser hangs without producing anything.
  */
-public final class AttachmentReader {
+public final class AttachmentReader implements AutoCloseable {
 
     private static final Map<String, Property> SHOWN_METADATA = shownMetadata();
 
@@ -58,16 +60,22 @@ public final class AttachmentReader {
 
     private static final long SPOOL_TO_DISK_BYTES = 0;
 
+    private static final int MAX_WORKERS = 4;
     private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
 
     private final int maxTextChars;
     private final Duration timeout;
     private final AutoDetectParser parser;
-    private final ExecutorService workers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "tika-" + WORKER_NUMBER.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * At most {@link #MAX_WORKERS} parses at once: a parser that hangs without writing anything keeps its thread, and
+     * when every worker is taken the next file is attached without its text rather than waiting or adding a thread.
+     */
+    private final ExecutorService workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "tika-" + WORKER_NUMBER.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public AttachmentReader(int maxTextChars) {
         this(maxTextChars, Duration.ofSeconds(30));
@@ -138,14 +146,26 @@ public final class AttachmentReader {
         BodyContentHandler text = image ? null : new BodyContentHandler(maxTextChars);
         long deadline = System.nanoTime() + timeout.toNanos();
         ContentHandler handler = new DeadlineHandler(image ? new DefaultHandler() : text, deadline);
-        Future<?> parse = workers.submit(() -> {
-            try (InputStream in = TikaInputStream.get(bytes)) {
-                parser.parse(in, handler, metadata, parseContext());
-            }
-            return null;
-        });
+        // the worker fills a metadata of its own, copied over only once it is done: after a timeout it may still write
+        Metadata working = new Metadata();
+        for (String name : metadata.names()) {
+            working.set(name, metadata.get(name));
+        }
+        Future<?> parse;
+        try {
+            parse = workers.submit(() -> {
+                try (InputStream in = TikaInputStream.get(bytes)) {
+                    parser.parse(in, handler, working, parseContext());
+                }
+                return null;
+            });
+        } catch (RejectedExecutionException busy) {
+            shown.put("text-extraction-skipped", "every text reader is busy with other files");
+            return "";
+        }
         try {
             parse.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            copy(working, metadata);
         } catch (TimeoutException hung) {
             parse.cancel(true);
             shown.put("text-extraction-stopped", "after " + timeout.toSeconds() + " s (redress.intake.attachment-text-timeout)");
@@ -155,6 +175,7 @@ public final class AttachmentReader {
             Thread.currentThread().interrupt();
             return "";
         } catch (ExecutionException failed) {
+            copy(working, metadata);
             Throwable failure = failed.getCause();
             if (WriteLimitReachedException.isWriteLimitReached(failure)) {
                 shown.put("text-truncated-at", Integer.toString(maxTextChars));
@@ -165,6 +186,21 @@ public final class AttachmentReader {
             }
         }
         return text == null ? "" : TextCleanup.clean(text.toString());
+    }
+
+    private static void copy(Metadata from, Metadata to) {
+        for (String name : from.names()) {
+            to.remove(name);
+            for (String value : from.getValues(name)) {
+                to.add(name, value);
+            }
+        }
+    }
+
+    /** Stops the text readers; one still stuck in a parse is interrupted and left to end on its own. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
     }
 
     private static ParseContext parseContext() {

@@ -95,13 +95,13 @@ public final class ComplaintRegister {
      * The ticket of the latest earlier mail from the same address with the same words, received since {@code since}:
      * the same message sent again.
      */
-    public Optional<String> ticketOfSameWords(long id, String sender, String wordsHash, Instant since) {
+    public Optional<String> ticketOfSameWords(long id, String inbox, String sender, String wordsHash, Instant since) {
         if (wordsHash == null) {
             return Optional.empty();
         }
-        return queryOne("SELECT " + COLUMNS + " FROM complaint WHERE sender = ? AND words_sha256 = ? AND id < ? "
-                + "AND ticket_key IS NOT NULL AND received_at >= ? ORDER BY id DESC", truncate(sender, 320), wordsHash,
-                id, Timestamp.from(since)).map(RegisterEntry::ticketKey);
+        return queryOne("SELECT " + COLUMNS + " FROM complaint WHERE inbox = ? AND sender = ? AND words_sha256 = ? "
+                + "AND id < ? AND ticket_key IS NOT NULL AND received_at >= ? ORDER BY id DESC", inbox,
+                truncate(sender, 320), wordsHash, id, Timestamp.from(since)).map(RegisterEntry::ticketKey);
     }
 
     public void ticketed(Connection connection, long id, String ticketKey, Instant now) throws SQLException {

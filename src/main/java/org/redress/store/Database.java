@@ -86,7 +86,9 @@ public final class Database implements AutoCloseable {
         }
         String upper = url.toUpperCase(java.util.Locale.ROOT);
         String tuned = upper.contains("DB_CLOSE_ON_EXIT") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
-        return upper.contains("WRITE_DELAY") || !upper.startsWith("JDBC:H2:FILE:") ? tuned : tuned + ";WRITE_DELAY=0";
+        boolean embeddedFile = !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")
+                && !upper.startsWith("JDBC:H2:SSL:");
+        return upper.contains("WRITE_DELAY") || !embeddedFile ? tuned : tuned + ";WRITE_DELAY=0";
     }
 
     /** A URL or message fit for a log: a password given as a URL parameter is blanked out. */

@@ -60,6 +60,12 @@ class CorpusEndToEndTest {
             entries.stream().filter(e -> e.outcome() != Outcome.TICKETED).limit(400).forEach(e ->
                     System.out.printf("  #%d %s %s: %s%n", e.id(), e.outcome(), e.messageId(), e.reason()));
             assertThat(entries).allSatisfy(e -> {
+                if (e.outcome() == Outcome.COMMENTED) {
+                    // the corpus holds the same message twice in different encodings: the same words again
+                    assertThat(e.threadRule()).as("#" + e.id() + " continues a ticket only as a resend")
+                            .isEqualTo("same-words");
+                    return;
+                }
                 assertThat(e.outcome()).isIn(Outcome.TICKETED, Outcome.IGNORED, Outcome.QUARANTINED);
                 if (e.outcome() != Outcome.TICKETED) {
                     assertThat(e.reason()).as("reason of #" + e.id()).isNotBlank();

@@ -62,7 +62,7 @@ class InfrastructureFaultsTest {
             for (int i = 0; i < complaints; i++) {
                 stack.deliver(complaint(i));
             }
-            for (int cut = 0; cut < 3; cut++) {
+            for (int cut = 0; cut < 2; cut++) {
                 int before = stack.issueKeys().size();
                 await().atMost(Duration.ofSeconds(60)).until(() -> stack.issueKeys().size() > before);
                 imap.cut();
@@ -76,7 +76,7 @@ class InfrastructureFaultsTest {
                 assertThat(stack.mailbox(customer(i))).as(customer(i)).hasSize(1);
             }
             assertThat(stack.issueKeys()).hasSize(complaints);
-            System.out.printf("IMAP cut 3 times mid-batch: %d tickets, %d acknowledgements, %d IMAP connections%n",
+            System.out.printf("IMAP cut twice mid-batch: %d tickets, %d acknowledgements, %d IMAP connections%n",
                     stack.issueKeys().size(), stack.gateway().outbox().count("sent"), imap.connections());
         }
     }
@@ -84,7 +84,7 @@ class InfrastructureFaultsTest {
     @Test
     void jiraTakingSecondsToAnswerIsWaitedForAndNothingIsDoubled() throws Exception {
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
-            stack.sandbox().jira().latency(Duration.ofSeconds(2));
+            stack.sandbox().jira().latency(Duration.ofSeconds(1));
             long started = System.nanoTime();
             for (int i = 0; i < 2; i++) {
                 stack.deliver(complaint(i));
@@ -100,7 +100,7 @@ class InfrastructureFaultsTest {
             long creates = stack.jiraRequests().stream()
                     .filter(r -> r.method().equals("POST") && r.path().equals("/rest/api/3/issue")).count();
             assertThat(creates).as("each ticket created once").isEqualTo(2);
-            System.out.printf("Jira answering after 2 s: 2 complaints ticketed and acknowledged in %.1f s%n", seconds);
+            System.out.printf("Jira answering after 1 s: 2 complaints ticketed and acknowledged in %.1f s%n", seconds);
         }
     }
 

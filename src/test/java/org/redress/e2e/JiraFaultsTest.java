@@ -27,7 +27,7 @@ class JiraFaultsTest {
 
     @Test
     void jiraDownThenBackTicketsEveryComplaintOnceWithoutHammeringIt() throws Exception {
-        int outageSeconds = Integer.getInteger("redress.test.outage-seconds", 20);
+        int outageSeconds = Integer.getInteger("redress.test.outage-seconds", 12);
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.POSTGRESQL)) {
             stack.sandbox().jira().outage("/rest/api/3");
             Instant down = Instant.now();

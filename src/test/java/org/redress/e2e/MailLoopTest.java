@@ -56,7 +56,7 @@ class MailLoopTest {
              AutoResponder responder = new AutoResponder(stack, robot, TestStack.COMPLAINTS, false, fixedText)) {
             // it answers a mail that went out under our address: that answer reaches the complaints inbox
             stack.deliver(CustomerMail.mail(robot, TestStack.COMPLAINTS, "Automatic reply: your mail", fixedText, null));
-            Thread.sleep(8_000);
+            Thread.sleep(5_000);
             responder.stop();
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().stream()
                     .allMatch(RegisterEntry::finished));
@@ -77,7 +77,7 @@ class MailLoopTest {
                      "Gracias por su mensaje. Le responderemos lo antes posible. Atentamente, el equipo de ventas")) {
             stack.deliver(CustomerMail.mail(robot, TestStack.COMPLAINTS, "Pedido 5521 retrasado",
                     "Hola, el pedido 5521 no ha llegado todavía. ¿Pueden decirme cuándo llegará? Gracias, Ana", null));
-            Thread.sleep(8_000);
+            Thread.sleep(5_000);
             responder.stop();
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().stream()
                     .allMatch(RegisterEntry::finished));
