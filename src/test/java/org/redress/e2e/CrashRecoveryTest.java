@@ -77,8 +77,16 @@ class CrashRecoveryTest {
             List<String> doubled = new ArrayList<>();
             int acknowledgements = 0;
             int resent = 0;
+            // 300 mailboxes, one IMAP login each: read eight at a time
+            java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<List<String>>> mailboxes = new ArrayList<>();
             for (int i = 0; i < COMPLAINTS; i++) {
-                List<String> received = run.messageIds(customer(i));
+                String customer = customer(i);
+                mailboxes.add(readers.submit(() -> run.messageIds(customer)));
+            }
+            readers.shutdown();
+            for (int i = 0; i < COMPLAINTS; i++) {
+                List<String> received = mailboxes.get(i).get();
                 acknowledgements += received.size();
                 if (new HashSet<>(received).size() != 1) {
                     doubled.add(customer(i) + " " + received);
