@@ -3,7 +3,6 @@ package org.redress.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.redress.bounce.BounceMatcher;
 import org.redress.bounce.DeliveryReport;
@@ -42,7 +41,7 @@ public final class BounceIntake {
 
     public void record(MailInProgress mail) {
         Complaint report = mail.complaint();
-        if (!isMachineReport(report)) {
+        if (!org.redress.screening.MailScreen.isMachineReport(report)) {
             // a person's mail in our thread that happens to carry a report part is their reply, not a bounce
             return;
         }
@@ -87,22 +86,5 @@ public final class BounceIntake {
             }
         }
         return null;
-    }
-
-    /**
-     * Reports come from mail systems: a top-level multipart/report, a null reverse path (RFC 5321 requires one of a
-     * report), or MAILER-DAEMON / postmaster. Anything else goes through as mail.
-     */
-    static boolean isMachineReport(Complaint mail) {
-        String type = mail.header("Content-Type");
-        if (type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/report")) {
-            return true;
-        }
-        List<String> returnPaths = mail.headers().getOrDefault("return-path", List.of());
-        if (returnPaths.stream().anyMatch(p -> p.replaceAll("\\s", "").equals("<>"))) {
-            return true;
-        }
-        String local = mail.sender().address() == null ? "" : mail.sender().address().toLowerCase(java.util.Locale.ROOT);
-        return local.startsWith("mailer-daemon@") || local.startsWith("postmaster@");
     }
 }

@@ -1,6 +1,6 @@
 package org.redress.intake;
 
-import java.util.Locale;
+import org.redress.complaint.FileSize;
 
 /**
  * What an agent must be told when a mail was too large to be carried whole into Jira, and where the rest of it is:
@@ -17,20 +17,16 @@ final class SizeNotes {
             String whereWhole = mail.inbox().protocol().hasFolders()
                     ? "in the folder '" + oversizedFolder + "' of " + mail.inbox().address()
                     : "on the mail server of " + mail.inbox().address() + " (POP3: left there, not deleted)";
-            return "This mail is " + megabytes(mail.size()) + ", more than the " + megabytes(mail.raw().length)
+            return "This mail is " + FileSize.human(mail.size()) + ", more than the " + FileSize.human(mail.raw().length)
                     + " Redress reads of one mail (redress.intake.max-message-size): this ticket holds what its first "
-                    + megabytes(mail.raw().length) + " contain, and text or files after that are missing here. The "
+                    + FileSize.human(mail.raw().length) + " contain, and text or files after that are missing here. The "
                     + "whole mail is kept " + whereWhole + "; the part read is in the register (" + raw + ").";
         }
         if (mail.raw().length > maxFileBytes) {
-            return "The original message (" + megabytes(mail.raw().length) + ") is not attached: it is larger than the "
-                    + megabytes(maxFileBytes) + " allowed per file (redress.intake.max-attachment-size). It is kept "
+            return "The original message (" + FileSize.human(mail.raw().length) + ") is not attached: it is larger than the "
+                    + FileSize.human(maxFileBytes) + " allowed per file (redress.intake.max-attachment-size). It is kept "
                     + "in the register (" + raw + ").";
         }
         return null;
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

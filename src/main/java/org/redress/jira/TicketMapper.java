@@ -153,7 +153,7 @@ public final class TicketMapper {
             adf.heading(3, "Attachments");
             List<String> items = new ArrayList<>();
             for (Attachment attachment : complaint.attachments()) {
-                items.add(attachment.filename() + " (" + attachment.mediaType() + ", " + humanSize(attachment.size()) + ")"
+                items.add(attachment.filename() + " (" + attachment.mediaType() + ", " + org.redress.complaint.FileSize.human(attachment.size()) + ")"
                         + (attachment.isWithheld() ? " — not attached: " + attachment.withheld()
                         + "; it is in the original mail, kept in the register (/api/complaints/" + complaintId
                         + "/raw)" : ""));
@@ -177,15 +177,5 @@ public final class TicketMapper {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

@@ -36,7 +36,7 @@ interface FoundAttachment {
             String type = declaredType == null || declaredType.isBlank() ? "application/octet-stream" : declaredType;
             String name = FileNames.clean(filename);
             return Attachment.withheld(name != null ? name : FileNames.synthesized(position, type), type, size,
-                    "larger than the " + (limit >> 20 > 0 ? (limit >> 20) + " MB" : limit + " bytes")
+                    "larger than the " + org.redress.complaint.FileSize.human(limit)
                             + " allowed per file (redress.intake.max-attachment-size)");
         }
     }

@@ -44,4 +44,12 @@ public final class MailScreen {
         }
         return ScreeningVerdict.accept();
     }
+
+    /**
+     * True for reports written by mail systems: a multipart/report, a null reverse path, or MAILER-DAEMON/postmaster
+     * as sender — the same tests that screen them out. A person's mail is never one, even in our thread.
+     */
+    public static boolean isMachineReport(Complaint mail) {
+        return new DeliveryReportRule().reasonToIgnore(mail) != null || SystemSenderRule.isMailSystem(mail);
+    }
 }

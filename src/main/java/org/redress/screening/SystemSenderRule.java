@@ -17,11 +17,15 @@ final class SystemSenderRule implements ScreeningRule {
     /** noreply, no-reply, no_reply, donotreply, do-not-reply, and their suffixed forms (noreply-billing). */
     private static final Pattern NO_REPLY = Pattern.compile("(?:no|do[-_.]?not)[-_.]?reply.*");
 
+    /** MAILER-DAEMON or postmaster: the senders of bounces. */
+    static boolean isMailSystem(Complaint mail) {
+        return DAEMON.matcher(localPart(mail)).matches();
+    }
+
     @Override
     public String reasonToIgnore(Complaint mail) {
         String address = mail.sender() == null ? "" : mail.sender().address();
-        int at = address.lastIndexOf('@');
-        String local = (at >= 0 ? address.substring(0, at) : address).toLowerCase(Locale.ROOT);
+        String local = localPart(mail);
         if (DAEMON.matcher(local).matches()) {
             return "system sender: " + address;
         }
@@ -29,5 +33,11 @@ final class SystemSenderRule implements ScreeningRule {
             return "sender does not accept replies: " + address;
         }
         return null;
+    }
+
+    private static String localPart(Complaint mail) {
+        String address = mail.sender() == null || mail.sender().address() == null ? "" : mail.sender().address();
+        int at = address.lastIndexOf('@');
+        return (at >= 0 ? address.substring(0, at) : address).toLowerCase(Locale.ROOT);
     }
 }

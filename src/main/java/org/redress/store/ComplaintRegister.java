@@ -81,10 +81,6 @@ public final class ComplaintRegister {
         return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? ORDER BY id", outcome.code());
     }
 
-    public void describe(long id, String sender, String subject, String language) {
-        describe(id, sender, subject, language, null);
-    }
-
     /** @param wordsHash the hash of the sender's own words (quotes and signature removed), or null when too few */
     public void describe(long id, String sender, String subject, String language, String wordsHash) {
         update("UPDATE complaint SET sender = ?, subject = ?, language = ?, words_sha256 = ? WHERE id = ?",

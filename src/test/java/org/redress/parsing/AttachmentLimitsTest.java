@@ -36,6 +36,9 @@ class AttachmentLimitsTest {
 
     @Test
     void archivesNestedTooDeepAreNotOpened() {
+        // the control: an archive within an archive is opened, so the deep one's missing text is the limit's doing
+        assertThat(reader.read("shallow.zip", HostileFiles.nestedZips(2, 2), "application/zip").extractedText())
+                .contains("the innermost file");
         Attachment a = reader.read("nested.zip", HostileFiles.nestedZips(12, 2), "application/zip");
         assertThat(a.mediaType()).isEqualTo("application/zip");
         assertThat(a.extractedText()).doesNotContain("the innermost file");
