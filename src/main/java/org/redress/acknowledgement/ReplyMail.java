@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public record ReplyMail(String messageId, String from, String fromName, String to, String toName, String subject,
                         String inReplyTo, List<String> references, String language, String text, String ticketKey,
                         Instant date, String autoSubmitted, List<MailFile> files) {
+    /** Building a session reads mail provider files from every jar on the class path: one is enough. */
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     /** A file sent to the customer with a mail. */
     public record MailFile(String filename, String mediaType, byte[] content) {
@@ -55,7 +57,7 @@ public record ReplyMail(String messageId, String from, String fromName, String t
 
     public byte[] toMime() {
         try {
-            MimeMessage mime = new FixedIdMessage(Session.getInstance(new Properties()), messageId);
+            MimeMessage mime = new FixedIdMessage(SESSION, messageId);
             mime.setFrom(address(from, fromName));
             mime.setRecipient(jakarta.mail.Message.RecipientType.TO, address(to, toName));
             mime.setSubject(subject, "UTF-8");

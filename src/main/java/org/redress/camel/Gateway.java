@@ -12,6 +12,7 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
+import org.redress.camel.imap.ImapInboxComponent;
 import org.redress.config.HistoryConfig;
 import org.redress.followup.FollowUps;
 import org.redress.followup.TicketActions;
@@ -66,6 +67,7 @@ import org.redress.store.Tickets;
  */
 public final class Gateway implements AutoCloseable {
     public static final String INBOX_TEMPLATE = "complaint-inbox";
+    public static final String POP3_INBOX_TEMPLATE = "complaint-inbox-pop3";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
     private final RedressConfig config;
@@ -75,14 +77,21 @@ public final class Gateway implements AutoCloseable {
     private final Main main;
     private final HikariDataSource crmDataSource;
     private final AttachmentReader attachmentReader;
+    private final KeptOpenMailSender smtpSender;
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
+        // jakarta.mail looks up its stream provider with a ServiceLoader scan of every jar each time a mail's headers
+        // are read or written (a third of the gateway's CPU per complaint); naming the provider skips the scan
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
+                "org.eclipse.angus.mail.util.MailStreamProvider");
         config.secretsAtSandboxDefaults().forEach(key -> LOG.warn("{} is the sandbox's public default: set it before "
                 + "the gateway faces anything but the sandbox", key));
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(config.dataDir());
-        database = new Database(config.database());
+        // every lane of every inbox may hold a connection, and the timer routes theirs
+        database = new Database(config.database(),
+                Math.min(64, config.intake().parallelism() * config.inboxes().size() + 6));
         register = new ComplaintRegister(database, new RawMailStore(database));
         outbox = new Outbox(database);
         ConversationIndex conversations = new ConversationIndex(database);
@@ -107,6 +116,7 @@ public final class Gateway implements AutoCloseable {
         AcknowledgementComposer acknowledgements = new AcknowledgementComposer(templates,
                 config.acknowledgement().firstResponse());
 
+        smtpSender = new KeptOpenMailSender(config.smtp());
         main = new Main();
         // Redress's own shutdown hook stops Camel (draining in-flight mail) and only then closes the database.
         // The default strategy adds a JVM hook of Camel's own (even after disableHangupSupport(), in 4.17).
@@ -120,6 +130,7 @@ public final class Gateway implements AutoCloseable {
                 JiraAnswers jiraAnswers = new JiraAnswers(clock);
                 camel.getRegistry().bind("jiraAnswers", jiraAnswers);
                 camel.getRegistry().bind("mailProperties", mailProperties());
+                camel.getRegistry().bind("smtpSender", smtpSender);
                 CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), jiraAnswers, json);
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
                         screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
@@ -153,8 +164,11 @@ public final class Gateway implements AutoCloseable {
                         outbox, conversations, database, mails, config.followUp(), inboxes,
                         config.triage().priority().levels(), clock),
                         new TicketActions(jira, followUpStore, tickets, clock)));
-                camel.getRegistry().bind("metrics", new GatewayMetrics(config.inboxes(), new SatisfactionStore(database),
-                        outbox, followUpStore, clock));
+                GatewayMetrics metrics = new GatewayMetrics(config.inboxes(), new SatisfactionStore(database), outbox,
+                        followUpStore, clock);
+                camel.getRegistry().bind("metrics", metrics);
+                camel.getRegistry().bind(ImapInboxComponent.SCHEME,
+                        new ImapInboxComponent(config, mailProperties(), metrics::inboxPolled));
                 camel.getRegistry().bind("pageHeaders", SatisfactionSteps.pageHeaders());
                 camel.getRegistry().bind("satisfaction", new SatisfactionSteps(new SatisfactionPages(survey, tickets,
                         templates, config.intake().fallbackLanguage())));
@@ -208,6 +222,7 @@ public final class Gateway implements AutoCloseable {
                 crmDataSource.close();
             }
             attachmentReader.close();
+            smtpSender.close();
             database.close();
         }
     }
@@ -243,28 +258,26 @@ public final class Gateway implements AutoCloseable {
 
     private void addInboxRoutes() throws Exception {
         CamelContext camel = main.getCamelContext();
-        long delay = Math.max(100, config.intake().pollInterval().toMillis());
         for (InboxConfig inbox : config.inboxes()) {
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("inbox", inbox.id());
+            if (inbox.protocol().hasFolders()) {
+                camel.addRouteFromTemplate("inbox-" + inbox.id(), INBOX_TEMPLATE, parameters);
+                continue;
+            }
             parameters.put("scheme", inbox.protocol().scheme());
             parameters.put("host", inbox.host());
             parameters.put("port", inbox.port());
             parameters.put("username", inbox.user());
             parameters.put("password", inbox.password());
             parameters.put("folder", inbox.folder());
-            parameters.put("delay", delay);
-            parameters.put("deleteAfter", !inbox.protocol().hasFolders());
-            if (inbox.processedFolder() != null) {
-                parameters.put("processedFolder", inbox.processedFolder());
-            }
-            camel.addRouteFromTemplate("inbox-" + inbox.id(), INBOX_TEMPLATE, parameters);
+            parameters.put("delay", Math.max(100, config.intake().pollInterval().toMillis()));
+            camel.addRouteFromTemplate("inbox-" + inbox.id(), POP3_INBOX_TEMPLATE, parameters);
         }
     }
 
-    /** The routes in the working directory's routes/ when it exists (integrators edit those), else the jar's copy. */
     /**
-     * IMAP reads a mail in pieces of {@code fetchsize} bytes, one round trip each: angus-mail's 16 KB make a 20 MB mail
+     * IMAP reads a large mail in pieces of {@code fetchsize} bytes, one round trip each: angus-mail's 16 KB make a 20 MB mail
      * 1,300 round trips (85 s against GreenMail); 1 MB pieces make it 20, and memory is spent by the mail anyway.
      */
     static java.util.Properties mailProperties() {
@@ -277,6 +290,7 @@ public final class Gateway implements AutoCloseable {
         return properties;
     }
 
+    /** The routes in the working directory's routes/ when it exists (integrators edit those), else the jar's copy. */
     private static String routesPattern() {
         return Files.isDirectory(Path.of("routes")) ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml";
     }
@@ -299,24 +313,13 @@ public final class Gateway implements AutoCloseable {
         // longer than the slowest Jira call (60 s answer timeout): a stop never cuts a mail between
         // "Jira created the issue" and "the register recorded it"
         properties.putIfAbsent("camel.main.shutdownTimeout", "75");
-        // credentials as component options, not in the endpoint URI: Camel masks *password keys when it logs
-        // its properties at start-up, but not a password inside another property's value
-        SmtpConfig smtp = config.smtp();
-        if (!smtp.user().isBlank()) {
-            String component = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
-            properties.put("camel.component." + component + ".username", smtp.user());
-            properties.put("camel.component." + component + ".password", smtp.password());
-        }
+        // the SMTP login lives in the sender bean (KeptOpenMailSender), not in any Camel property or endpoint URI
         return properties;
     }
 
+    /** Security, login and timeouts are the sender's ({@link KeptOpenMailSender}): it keeps its connection open. */
     private static String smtpEndpoint(SmtpConfig smtp) {
         String scheme = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
-        StringBuilder uri = new StringBuilder(scheme + "://" + smtp.host() + ":" + smtp.port()
-                + "?connectionTimeout=10000");
-        if (smtp.security() == SmtpConfig.Security.STARTTLS) {
-            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
-        }
-        return uri.toString();
+        return scheme + "://" + smtp.host() + ":" + smtp.port() + "?javaMailSender=#smtpSender";
     }
 }

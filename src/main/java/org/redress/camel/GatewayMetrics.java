@@ -46,6 +46,13 @@ public final class GatewayMetrics {
                 .description("Follow-up changes waiting for Jira").register(registry);
     }
 
+    /** How long one look for new mail in an inbox took: it must not grow with the mailbox. */
+    public void inboxPolled(String inbox, long nanos) {
+        io.micrometer.core.instrument.Timer.builder("redress.inbox.poll")
+                .description("Time to look for new mail in an inbox (by UID, so independent of the mailbox's size)")
+                .tag("inbox", inbox).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     public void scrape(Exchange exchange) {
         var out = exchange.getMessage();
         out.removeHeaders("*");

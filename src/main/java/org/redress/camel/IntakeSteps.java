@@ -7,6 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.DefaultMessage;
+import org.redress.camel.imap.FetchedMail;
+import org.redress.camel.imap.ServerMail;
 import org.redress.config.InboxConfig;
 import org.redress.config.RedressConfig;
 import org.redress.intake.ComplaintIntake;
@@ -38,27 +40,26 @@ public final class IntakeSteps {
     }
 
     /**
-     * Reads the whole mail once, as the bytes the server holds, and records it. From here on the exchange carries a
-     * plain message, so nothing later (the dead letter route, camel-mail's commit) asks the server for it again.
+     * Records the mail as the bytes the server holds. The IMAP consumer has fetched them already; from POP3
+     * (camel-mail) they are read here, once. From here on the exchange carries a plain message, so nothing later (the
+     * dead letter route, camel-mail's commit) asks the server for the mail again.
      */
     public void receive(Exchange exchange) throws Exception {
-        Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
         InboxConfig inbox = config.inbox(exchange.getProperty(INBOX_PROPERTY, String.class));
+        // camel-mail's message must not be asked for its body: that would fetch and parse it on the server's terms
+        FetchedMail raw = exchange.getIn() instanceof MailMessage ? read(exchange) : exchange.getIn().getBody(FetchedMail.class);
         org.apache.camel.Message plain = new DefaultMessage(exchange);
         exchange.setIn(plain);
-        ServerMail.Fetched raw;
-        try {
-            raw = ServerMail.bytes(mail, (int) config.intake().limits().maxMessageBytes());
-        } catch (MessagingException | IOException e) {
-            if (TransientFailure.is(e)) {
-                throw e;
+        if (raw.unreadable() != null) {
+            if (TransientFailure.is(raw.unreadable())) {
+                throw raw.unreadable();
             }
-            plain.setBody(intake.unreadable(inbox, ServerMail.id(mail), ComplaintIntake.describe(e), "email"));
-            throw new UnreadableMailException(e);
+            plain.setBody(intake.unreadable(inbox, raw.serverId(), ComplaintIntake.describe(raw.unreadable()), "email"));
+            throw new UnreadableMailException(raw.unreadable());
         }
         MailInProgress received = intake.receive(inbox, raw.bytes(), raw.size(), "email");
         plain.setBody(received);
-        if (received.cut()) {
+        if (raw.cut()) {
             // the register holds only its beginning: the whole mail stays on the server, never deleted
             plain.setHeader(MailConstants.MAIL_DELETE, false);
             if (inbox.protocol().hasFolders()) {
@@ -66,6 +67,17 @@ public final class IntakeSteps {
             }
             LOG.warn("{}: {} bytes, more than redress.intake.max-message-size: its first {} bytes are handled, the "
                     + "whole mail is kept on the server", received, raw.size(), raw.bytes().length);
+        }
+    }
+
+    /** camel-mail's message (POP3): read once, at most the size limit. */
+    private FetchedMail read(Exchange exchange) {
+        Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
+        String id = ServerMail.id(mail);
+        try {
+            return ServerMail.read(id, mail, (int) config.intake().limits().maxMessageBytes());
+        } catch (MessagingException | IOException e) {
+            return new FetchedMail(id, null, -1, e);
         }
     }
 

@@ -21,6 +21,12 @@ public final class OutboxSteps {
     private final Outbox outbox;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
+    /**
+     * Mails the SMTP server accepted whose "sent" could not be written (the database was away at that moment): they
+     * are written down first at the next look, never sent again by this process. A crash in that moment still sends
+     * one twice (docs/RELIABILITY.md).
+     */
+    private final java.util.Map<Long, java.time.Instant> acceptedNotRecorded = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OutboxSteps(Outbox outbox, Clock clock) {
         this.outbox = outbox;
@@ -28,6 +34,10 @@ public final class OutboxSteps {
     }
 
     public List<PendingMail> pending() {
+        acceptedNotRecorded.forEach((id, at) -> {
+            outbox.sent(id, at);
+            acceptedNotRecorded.remove(id);
+        });
         return outbox.pending(BATCH);
     }
 
@@ -41,7 +51,14 @@ public final class OutboxSteps {
 
     public void sent(Exchange exchange) {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
-        outbox.sent(id, clock.instant());
+        java.time.Instant now = clock.instant();
+        try {
+            outbox.sent(id, now);
+        } catch (RuntimeException e) {
+            acceptedNotRecorded.put(id, now);
+            LOG.warn("Outgoing mail {} was accepted by the SMTP server; writing that down failed ({}), tried again before "
+                    + "the next send", id, e.getMessage());
+        }
     }
 
     public void failed(Exchange exchange) {

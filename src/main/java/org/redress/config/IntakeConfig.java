@@ -17,10 +17,11 @@ import java.util.List;
  * @param quarantineAlertProject the Jira project where each quarantined mail is announced by an issue; empty: none
  * @param authservId         the authserv-id of our receiving mail server, whose Authentication-Results alone are
  *                           believed; empty: none is, and no sender is flagged
+ * @param parallelism        how many mails of one inbox are handled at once; mails from one sender stay in order
  */
 public record IntakeConfig(Duration pollInterval, int maxAttempts, String quarantineFolder, int maxAttachmentText,
                            List<String> languages, String fallbackLanguage, SizeLimits limits, String oversizedFolder,
-                           String authservId, String quarantineAlertProject) {
+                           String authservId, String quarantineAlertProject, int parallelism) {
 
     /**
      * @param maxMessageBytes    the most bytes read of one mail; a longer one is ticketed from its first part and kept

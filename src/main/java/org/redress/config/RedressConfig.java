@@ -87,14 +87,18 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         if (!languages.contains(fallbackLanguage)) {
             throw new ConfigException("redress.fallback-language", "must be one of redress.languages " + languages);
         }
-        IntakeConfig intake = new IntakeConfig(s.duration("redress.intake.poll-interval", Duration.ofSeconds(1)),
+        IntakeConfig intake = new IntakeConfig(s.duration("redress.intake.poll-interval", Duration.ofMillis(500)),
                 positive(s, "redress.intake.max-attempts", 3), s.optional("redress.intake.quarantine-folder", "Quarantine"),
                 positive(s, "redress.intake.max-attachment-text", 100_000), languages, fallbackLanguage,
                 new IntakeConfig.SizeLimits(s.size("redress.intake.max-message-size", 25L << 20),
                         s.size("redress.intake.max-attachment-size", 10L << 20),
                         s.duration("redress.intake.attachment-text-timeout", Duration.ofSeconds(30))),
                 s.optional("redress.intake.oversized-folder", "Oversized"), authservId(s),
-                s.optional("redress.intake.quarantine-alert-project", ""));
+                s.optional("redress.intake.quarantine-alert-project", ""),
+                positive(s, "redress.intake.parallelism", 8));
+        if (intake.parallelism() > 64) {
+            throw new ConfigException("redress.intake.parallelism", "must be at most 64 (mails handled at once per inbox)");
+        }
         if (intake.limits().maxAttachmentBytes() > intake.limits().maxMessageBytes()) {
             throw new ConfigException("redress.intake.max-attachment-size",
                     "must not be larger than redress.intake.max-message-size");

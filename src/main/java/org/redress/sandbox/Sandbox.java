@@ -29,7 +29,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public Sandbox start() throws IOException {
-        mail = new GreenMail(new ServerSetup[] {
+        mail = new PromptGreenMail(new ServerSetup[] {
                 new ServerSetup(config.smtpPort(), config.host(), ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(config.imapPort(), config.host(), ServerSetup.PROTOCOL_IMAP),
                 new ServerSetup(config.pop3Port(), config.host(), ServerSetup.PROTOCOL_POP3)})

@@ -83,8 +83,10 @@ public final class ComplaintRegister {
 
     /** @param wordsHash the hash of the sender's own words (quotes and signature removed), or null when too few */
     public void describe(long id, String sender, String subject, String language, String wordsHash) {
-        update("UPDATE complaint SET sender = ?, subject = ?, language = ?, words_sha256 = ? WHERE id = ?",
-                truncate(sender, 320), truncate(subject, 1000), language, wordsHash, id);
+        String address = truncate(sender, 320);
+        update("UPDATE complaint SET sender = ?, sender_key = ?, subject = ?, language = ?, words_sha256 = ? WHERE id = ?",
+                address, address == null ? null : address.toLowerCase(java.util.Locale.ROOT), truncate(subject, 1000),
+                language, wordsHash, id);
     }
 
     /**
@@ -163,8 +165,9 @@ public final class ComplaintRegister {
         update("UPDATE complaint SET uploads_done = ? WHERE id = ?", uploadsDone, id);
     }
 
-    public void attachmentsUploaded(long id, Instant now) {
-        update("UPDATE complaint SET attachments_at = ? WHERE id = ?", Timestamp.from(now), id);
+    /** Every one of the complaint's {@code uploads} files is on its ticket. */
+    public void attachmentsUploaded(long id, int uploads, Instant now) {
+        update("UPDATE complaint SET uploads_done = ?, attachments_at = ? WHERE id = ?", uploads, Timestamp.from(now), id);
     }
 
     /** Why something usual did not happen (say, no acknowledgement): kept with the complaint for agents and the API. */

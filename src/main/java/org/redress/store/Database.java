@@ -16,11 +16,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
 
     public Database(DatabaseConfig config) {
+        this(config, 8);
+    }
+
+    /** @param connections the most connections at once: one per mail handled at once, and a few for the timers */
+    public Database(DatabaseConfig config, int connections) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(closedByUs(config.url()));
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(8);
+        hikari.setMaximumPoolSize(connections);
         hikari.setPoolName("redress-db");
         hikari.setInitializationFailTimeout(10_000);
         if (config.schema() != null) {
@@ -72,13 +77,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * An H2 database closes itself when the JVM starts shutting down, under mails still in flight; the gateway
-     * closes it after they are done instead.
-     */
-    /**
      * The H2 URL with the gateway's own settings unless the URL names them: the database is closed by the gateway
-     * (after Camel has drained), and every commit is written out at once (H2's default WRITE_DELAY of 500 ms would let
-     * a killed gateway lose its last half second of records, and send an acknowledgement twice).
+     * (after Camel has drained; H2 would close itself when the JVM starts shutting down, under mails in flight), every
+     * commit is written out at once (H2's default WRITE_DELAY of 500 ms would let a killed gateway lose its last half
+     * second of records, and send an acknowledgement twice), and each connection keeps the parsed form of more than
+     * H2's default 8 statements (a complaint runs about 30 different ones).
      */
     static String closedByUs(String url) {
         if (!url.startsWith("jdbc:h2:")) {
@@ -86,6 +89,7 @@ public final class Database implements AutoCloseable {
         }
         String upper = url.toUpperCase(java.util.Locale.ROOT);
         String tuned = upper.contains("DB_CLOSE_ON_EXIT") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
+        tuned = upper.contains("QUERY_CACHE_SIZE") ? tuned : tuned + ";QUERY_CACHE_SIZE=100";
         boolean embeddedFile = !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")
                 && !upper.startsWith("JDBC:H2:SSL:");
         return upper.contains("WRITE_DELAY") || !embeddedFile ? tuned : tuned + ";WRITE_DELAY=0";

@@ -27,10 +27,16 @@ public final class RawMailStore {
             insert.setLong(2, raw.length);
             insert.setBytes(3, raw);
             insert.setTimestamp(4, Timestamp.from(now));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+            try {
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            } finally {
+                // H2 keeps a connection's prepared statements for reuse, with their last parameters: a 30 MB mail
+                // would stay in memory, once per pooled connection, until another mail replaced it
+                insert.clearParameters();
             }
         }
     }

@@ -21,7 +21,7 @@ public final class RegisterHistory implements HistorySources.Register {
     public List<PastComplaint> earlierComplaints(String email, long exceptComplaintId) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT ticket_key, received_at, subject, "
-                    + "resolution, resolved_at, satisfaction FROM complaint WHERE lower(sender) = ? AND kind = 'complaint' "
+                    + "resolution, resolved_at, satisfaction FROM complaint WHERE sender_key = ? AND kind = 'complaint' "
                     + "AND ticket_key IS NOT NULL AND id <> ? ORDER BY received_at")) {
                 ComplaintRegister.bind(select, email.toLowerCase(Locale.ROOT), exceptComplaintId);
                 List<PastComplaint> earlier = new ArrayList<>();

@@ -111,7 +111,7 @@ public final class RegisterQueries {
     /** Every complaint (not reply) from this address, any case, oldest first. */
     public List<Row> ofCustomer(String email) {
         return database.inTransaction(connection -> rows(connection, ROW
-                + " WHERE lower(c.sender) = ? AND c.kind = 'complaint' ORDER BY c.received_at, c.id",
+                + " WHERE c.sender_key = ? AND c.kind = 'complaint' ORDER BY c.received_at, c.id",
                 List.of(email.toLowerCase(Locale.ROOT)), Integer.MAX_VALUE));
     }
 

@@ -11,10 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Hands a raw mail to an SMTP server byte for byte, as a customer's mail server would: {@code sendMessage} rather
- * than {@code Transport.send}, so the mail keeps its own Message-ID.
+ * than {@code Transport.send}, so the mail keeps its own Message-ID. A temporary refusal (4xx) is tried again a few
+ * times, as every mail server does: GreenMail answers 451 when a delivery races the first login to the same mailbox.
  */
 public final class MailDelivery {
     private MailDelivery() {
@@ -43,10 +45,28 @@ public final class MailDelivery {
                 recipients.add(new InternetAddress(address));
             }
         }
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, recipients.toArray(new Address[0]));
+        for (int attempt = 1; ; attempt++) {
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                transport.sendMessage(message, recipients.toArray(new Address[0]));
+                return recipients;
+            } catch (SMTPSendFailedException refused) {
+                if (attempt == ATTEMPTS || refused.getReturnCode() / 100 != 4) {
+                    throw refused;
+                }
+                pause(attempt * 200L);
+            }
         }
-        return recipients;
+    }
+
+    private static final int ATTEMPTS = 5;
+
+    private static void pause(long millis) throws MessagingException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while waiting to deliver again", interrupted);
+        }
     }
 }

@@ -57,7 +57,10 @@ class InfrastructureFaultsTest {
     void imapConnectionDroppedMidPollReconnectsAndLosesNothing() throws Exception {
         try (TestStack stack = TestStack.prepare(tempDir, TestDatabase.H2, Map.of());
              FlakyProxy imap = new FlakyProxy(stack.imapPort())) {
-            stack.startGatewayWith(Map.of("redress.inbox.complaints.port", String.valueOf(imap.port())));
+            // one mail at a time (four fetched ahead), so that the cuts fall between mails being fetched, handled
+            // and marked seen, not after a single parallel batch is done
+            stack.startGatewayWith(Map.of("redress.inbox.complaints.port", String.valueOf(imap.port()),
+                    "redress.intake.parallelism", "1"));
             int complaints = 12;
             for (int i = 0; i < complaints; i++) {
                 stack.deliver(complaint(i));

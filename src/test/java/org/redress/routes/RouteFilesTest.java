@@ -2,6 +2,7 @@ package org.redress.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.component.mail.MailEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -83,19 +84,25 @@ class RouteFilesTest {
                             .isEqualTo("pipeline-step");
                 }
             }
-            String inbox = camel.addRouteFromTemplate("inbox-test", "complaint-inbox", Map.of("inbox", "test",
-                    "scheme", "imap", "host", "127.0.0.1", "port", 3143, "username", "u", "password", "p&w=x",
-                    "folder", "INBOX", "delay", 1000, "deleteAfter", false));
-            RouteDefinition consumer = model.getRouteDefinition(inbox);
-            assertThat(consumer.getRouteConfigurationId()).as("mail consumers use the dead letter configuration")
-                    .isEqualTo("mail-consumer");
+            org.redress.config.RedressConfig shipped = org.redress.config.RedressConfig.from(
+                    org.redress.config.RedressConfig.fileSettings(), Map.of());
+            camel.getRegistry().bind(org.redress.camel.imap.ImapInboxComponent.SCHEME,
+                    new org.redress.camel.imap.ImapInboxComponent(shipped, new java.util.Properties(),
+                            org.redress.camel.imap.PollObserver.NONE));
+            String imap = camel.addRouteFromTemplate("inbox-test", "complaint-inbox", Map.of("inbox", "reclamations"));
+            String pop3 = camel.addRouteFromTemplate("inbox-pop3-test", "complaint-inbox-pop3", Map.of("inbox", "test",
+                    "scheme", "pop3", "host", "127.0.0.1", "port", 3110, "username", "u", "password", "p&w=x",
+                    "folder", "INBOX", "delay", 1000));
+            for (String consumer : List.of(imap, pop3)) {
+                assertThat(model.getRouteDefinition(consumer).getRouteConfigurationId())
+                        .as("mail consumers use the dead letter configuration").isEqualTo("mail-consumer");
+            }
             camel.setAutoStartup(false);
             camel.start();
-            MailEndpoint endpoint = (MailEndpoint) camel.getRoute(inbox).getEndpoint();
-            assertThat(endpoint.getConfiguration().getMoveTo()).as("no processed folder configured").isNull();
+            assertThat(camel.getRoute(imap).getEndpoint().getEndpointUri()).isEqualTo("imap-inbox://reclamations");
+            MailEndpoint endpoint = (MailEndpoint) camel.getRoute(pop3).getEndpoint();
             assertThat(endpoint.getConfiguration().getPassword()).isEqualTo("p&w=x");
-            assertThat(endpoint.getConfiguration().isPeek()).isTrue();
-            assertThat(endpoint.getConfiguration().isUnseen()).isTrue();
+            assertThat(endpoint.getConfiguration().isDelete()).as("POP3 deletes what it has handled").isTrue();
         }
     }
 }

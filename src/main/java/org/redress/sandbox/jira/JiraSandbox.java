@@ -39,6 +39,7 @@ public final class JiraSandbox implements AutoCloseable {
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> lostAnswers =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, int[]> rateLimits = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, EveryKth> periodicRateLimits = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final System.Logger LOG = System.getLogger(JiraSandbox.class.getName());
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,9}");
@@ -142,6 +143,9 @@ public final class JiraSandbox implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this sandbox was closed; create a new one");
         }
+        // the JDK server writes an answer's head and body separately: with Nagle's algorithm on, the body waits for
+        // the client's delayed ACK and every call takes 40 ms more (read once, when the JDK's server first loads)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer http = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
         try {
             baseUrl = "http://" + urlHost(host) + ":" + http.getAddress().getPort();
@@ -150,7 +154,7 @@ public final class JiraSandbox implements AutoCloseable {
             routes = routes(issues);
             AtomicInteger threads = new AtomicInteger();
             int port = http.getAddress().getPort();
-            executor = Executors.newFixedThreadPool(16, r -> {
+            executor = Executors.newFixedThreadPool(64, r -> {
                 Thread t = new Thread(r, "jira-sandbox-" + port + "-" + threads.incrementAndGet());
                 t.setDaemon(true);
                 return t;
@@ -224,7 +228,29 @@ public final class JiraSandbox implements AutoCloseable {
         outages.clear();
         lostAnswers.clear();
         rateLimits.clear();
+        periodicRateLimits.clear();
         return this;
+    }
+
+    /**
+     * Simulates the occasional 429 of a Jira Cloud site under steady load (the benchmark's "with 429s" phase):
+     * every {@code every}-th {@code method} request to exactly {@code path} (the k-th, the 2k-th, …) is answered 429
+     * with {@code Retry-After: retryAfterSeconds}, until {@link #endOutages()}. Unlike {@link #rateLimit} it never
+     * runs out, so a long run meets it at a steady share of its calls.
+     */
+    public JiraSandbox rateLimitEvery(String method, String path, int every, int retryAfterSeconds) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1: " + every);
+        }
+        periodicRateLimits.put(method + " " + path, new EveryKth(every, retryAfterSeconds, new AtomicInteger()));
+        return this;
+    }
+
+    /** The state of one {@link #rateLimitEvery} rule: how many matching requests it has seen. */
+    private record EveryKth(int every, int retryAfterSeconds, AtomicInteger seen) {
+        boolean hit() {
+            return seen.incrementAndGet() % every == 0;
+        }
     }
 
     /**
@@ -371,6 +397,13 @@ public final class JiraSandbox implements AutoCloseable {
             if (limit != null && takeOne(limit)) {
                 call.json(429, JiraErrors.messages(429, "Rate limit exceeded (the Redress Jira sandbox simulates Jira "
                         + "Cloud's rate limiting).").body(), java.util.Map.of("Retry-After", String.valueOf(limit[1])));
+                return;
+            }
+            EveryKth periodic = periodicRateLimits.get(call.method() + " " + call.path());
+            if (periodic != null && periodic.hit()) {
+                call.json(429, JiraErrors.messages(429, "Rate limit exceeded (the Redress Jira sandbox simulates Jira "
+                        + "Cloud's occasional rate limiting).").body(),
+                        java.util.Map.of("Retry-After", String.valueOf(periodic.retryAfterSeconds())));
                 return;
             }
             java.util.concurrent.atomic.AtomicInteger lose = lostAnswers.get(call.method() + " " + call.path());

@@ -351,13 +351,13 @@ final class JqlQuery {
                         throw JiraErrors.messages(400, "The field '" + field + "' does not support searching for an empty string.");
                     }
                     Predicate<StoredIssue> contains = i -> {
-                        String haystack = switch (field) {
-                            case "summary" -> i.summary;
-                            case "description" -> Adf.plainText(i.description);
-                            default -> i.summary + "\n" + Adf.plainText(i.description);
+                        String summary = i.summary == null ? "" : i.summary.toLowerCase(Locale.ROOT);
+                        return switch (field) {
+                            case "summary" -> words.stream().allMatch(summary::contains);
+                            case "description" -> words.stream().allMatch(i.descriptionSearchText()::contains);
+                            default -> words.stream().allMatch(w -> summary.contains(w)
+                                    || i.descriptionSearchText().contains(w));
                         };
-                        String lower = haystack.toLowerCase(Locale.ROOT);
-                        return words.stream().allMatch(lower::contains);
                     };
                     return op.equals("~") ? contains : contains.negate();
                 }

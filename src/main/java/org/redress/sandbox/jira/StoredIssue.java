@@ -34,4 +34,19 @@ final class StoredIssue {
     List<StoredComment> comments = new ArrayList<>();
     List<StoredAttachment> attachments = new ArrayList<>();
     Map<String, JsonNode> properties = new LinkedHashMap<>();
+
+    private JsonNode flattened;
+    private String descriptionText;
+
+    /**
+     * The description as lower-case plain text for {@code text ~} searches, flattened once per description rather
+     * than once per issue per search (a customer-history search looks through every issue).
+     */
+    String descriptionSearchText() {
+        if (descriptionText == null || flattened != description) {
+            descriptionText = Adf.plainText(description).toLowerCase(java.util.Locale.ROOT);
+            flattened = description;
+        }
+        return descriptionText;
+    }
 }

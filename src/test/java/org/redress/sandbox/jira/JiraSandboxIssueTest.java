@@ -367,4 +367,26 @@ class JiraSandboxIssueTest {
         assertThat(issue.path("key").asText()).isEqualTo("CS-1");
         assertThat(Map.of()).isEmpty();
     }
+    @Test
+    void everyKthCreateIsAnswered429WithRetryAfterUntilOutagesEnd() {
+        sandbox.rateLimitEvery("POST", "/rest/api/3/issue", 3, 2);
+
+        List<Integer> statuses = new ArrayList<>();
+        String retryAfter = null;
+        for (int i = 1; i <= 7; i++) {
+            SandboxHttp.Response response = http.post("/rest/api/3/issue", createBody("Complaint " + i));
+            statuses.add(response.status());
+            if (response.status() == 429) {
+                retryAfter = response.header("Retry-After");
+            }
+        }
+        assertThat(statuses).containsExactly(201, 201, 429, 201, 201, 429, 201);
+        assertThat(retryAfter).isEqualTo("2");
+        assertThat(http.get("/rest/api/3/issue/CS-1").status()).as("other paths are not limited").isEqualTo(200);
+        assertThat(sandbox.issueKeys()).hasSize(5);
+
+        sandbox.endOutages();
+        assertThat(http.post("/rest/api/3/issue", createBody("After")).status()).isEqualTo(201);
+        assertThat(http.post("/rest/api/3/issue", createBody("After")).status()).isEqualTo(201);
+    }
 }

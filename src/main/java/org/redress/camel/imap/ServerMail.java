@@ -1,4 +1,4 @@
-package org.redress.camel;
+package org.redress.camel.imap;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -7,38 +7,31 @@ import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-/** A mail as the server holds it: its bytes, and the server's own name for it when the bytes cannot be had. */
-final class ServerMail {
+/** A mail as the server holds it (IMAP or POP3): its bytes, and the server's own lasting name for it. */
+public final class ServerMail {
     private ServerMail() {
-    }
-
-    /**
-     * @param bytes the mail's bytes, or its first {@code limit} bytes
-     * @param size  its whole size (the server's RFC822.SIZE, or what was counted)
-     */
-    record Fetched(byte[] bytes, long size) {
     }
 
     /**
      * Reads at most {@code limit} bytes of the mail: a mail larger than that is cut there, and the fetch stops, so that
      * one huge mail costs at most the limit in memory.
      */
-    static Fetched bytes(Message mail, int limit) throws MessagingException, IOException {
+    public static FetchedMail read(String id, Message mail, int limit) throws MessagingException, IOException {
         int announced = mail.getSize();
         // IMAP's RFC822.SIZE is exact: the buffer is then filled to the byte and handed on without a copy
         CappedBuffer raw = new CappedBuffer(limit, announced > 0 ? Math.min(announced, limit) : 8192);
         try {
             mail.writeTo(raw);
         } catch (CappedBuffer.Full full) {
-            return new Fetched(raw.bytes(), Math.max(announced, limit + 1L));
+            return new FetchedMail(id, raw.bytes(), Math.max(announced, limit + 1L), null);
         } catch (MessagingException e) {
             if (!(e.getCause() instanceof CappedBuffer.Full)) {
                 throw e;
             }
-            return new Fetched(raw.bytes(), Math.max(announced, limit + 1L));
+            return new FetchedMail(id, raw.bytes(), Math.max(announced, limit + 1L), null);
         }
         // read whole: its size is what was read (servers' announced sizes can be approximate)
-        return new Fetched(raw.bytes(), raw.size());
+        return new FetchedMail(id, raw.bytes(), raw.size(), null);
     }
 
     /** A byte buffer that refuses to grow past its cap: writing beyond it keeps what fits and throws {@link Full}. */
@@ -84,7 +77,7 @@ final class ServerMail {
      * The IMAP UIDVALIDITY and UID, or the POP3 UIDL: both name the mail across sessions, unlike its message
      * number, which another mail takes once earlier ones are deleted.
      */
-    static String id(Message mail) {
+    public static String id(Message mail) {
         Folder folder = mail.getFolder();
         try {
             if (folder instanceof UIDFolder uids) {

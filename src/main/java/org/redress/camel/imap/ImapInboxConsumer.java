@@ -1,0 +1,364 @@
+package org.redress.camel.imap;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.mail.MailConstants;
+import org.apache.camel.support.DefaultConsumer;
+import org.redress.config.InboxConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes mail from one IMAP inbox into its route, several mails at once. camel-mail handles one mail at a time and
+ * talks to the server for each (fetch, then flag), so an inbox could never go faster than one Jira round trip per
+ * mail. Here one thread owns the IMAP connection: it finds new mail by UID, fetches it in bulk, and hands each mail to
+ * one of {@code parallelism} lanes chosen by sender (so one customer's mails keep their order); when a lane is done
+ * it marks the mail seen or moves it, many to a command. As with camel-mail, a mail is marked handled only once its
+ * exchange completed, and a failed exchange leaves it unseen: it is tried again after a growing pause.
+ */
+final class ImapInboxConsumer extends DefaultConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(ImapInboxConsumer.class);
+    /**
+     * How often the whole folder is searched for unseen mail that is not new: marked unread by a person, or a mail a
+     * server showed late (GreenMail, now and then, right after a folder is opened). A SEARCH UNSEEN is answered from
+     * the server's index; it is not counted as a poll.
+     */
+    private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long FIRST_RETRY_MILLIS = 1_000;
+    private static final long LAST_RETRY_MILLIS = 10_000;
+
+    private final ImapInboxEndpoint endpoint;
+    private final InboxConfig inbox;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong inFlightBytes;
+    private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final Map<Long, Retry> retries = new HashMap<>();
+    private final Object signal = new Object();
+    private ExecutorService loop;
+    private ExecutorService[] lanes;
+    private volatile boolean running;
+    private boolean backlog;
+    private long lastUid;
+    private long validity = -1;
+    private boolean sweepNow = true;
+    private long lastSweep;
+
+    ImapInboxConsumer(ImapInboxEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.inbox = endpoint.inbox();
+        this.inFlightBytes = endpoint.heldBytes();
+    }
+
+    /** What to do with a mail on the server once its exchange is over. */
+    private record Finished(long uid, long validity, boolean failed, String moveTo, boolean delete) {
+    }
+
+    private record Retry(int attempt, long dueNanos) {
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        var executors = getEndpoint().getCamelContext().getExecutorServiceManager();
+        lanes = new ExecutorService[endpoint.parallelism()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = executors.newSingleThreadExecutor(this, "inbox-" + inbox.id() + "-lane-" + i);
+        }
+        running = true;
+        loop = executors.newSingleThreadExecutor(this, "inbox-" + inbox.id());
+        loop.submit(this::run);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        running = false;
+        wake();
+        var executors = getEndpoint().getCamelContext().getExecutorServiceManager();
+        if (loop != null) {
+            executors.shutdownGraceful(loop, TimeUnit.SECONDS.toMillis(90));
+        }
+        super.doStop();
+    }
+
+    private void run() {
+        Session session = Session.getInstance(endpoint.mailProperties());
+        ImapMailbox mailbox = new ImapMailbox(inbox, session, endpoint.maxMessageBytes());
+        try {
+            while (running) {
+                try {
+                    round(mailbox);
+                    pause();
+                } catch (MessagingException | RuntimeException e) {
+                    LOG.warn("{}: {} (trying again in {} ms)", inbox.id(), e.getMessage(), endpoint.delayMillis());
+                    mailbox.close();
+                    sleep(endpoint.delayMillis());
+                }
+            }
+        } finally {
+            drain(mailbox);
+            mailbox.close();
+        }
+    }
+
+    /** One round: settle what is done, then look for mail and hand out as much as there is room for. */
+    private void round(ImapMailbox mailbox) throws MessagingException {
+        if (mailbox.open()) {
+            if (mailbox.uidValidity() != validity) {
+                // a new numbering: every UID known so far means nothing; unseen mail is found again by the sweep
+                validity = mailbox.uidValidity();
+                retries.clear();
+                lastUid = 0;
+            }
+            sweepNow = true;
+        }
+        settle(mailbox);
+        if (!hasRoom()) {
+            backlog = true;
+            return;
+        }
+        List<ImapMailbox.Unseen> candidates = new ArrayList<>();
+        long started = System.nanoTime();
+        if (sweepNow || System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
+            long next = mailbox.uidNext();
+            candidates.addAll(mailbox.allUnseen());
+            lastUid = Math.max(lastUid, next - 1);
+            lastSweep = System.nanoTime();
+            sweepNow = false;
+        } else {
+            ImapMailbox.Found found = mailbox.newerThan(lastUid);
+            candidates.addAll(found.unseen());
+            lastUid = Math.max(lastUid, found.highestUid());
+            endpoint.pollObserver().polled(inbox.id(), System.nanoTime() - started);
+        }
+        candidates.addAll(dueRetries(mailbox));
+        LOG.debug("{}: after UID {}: {} unseen, {} in flight, {} to try again", inbox.id(), lastUid, candidates.size(),
+                inFlight.size(), retries.size());
+        admit(mailbox, candidates);
+        LOG.debug("{}: {} in flight, {} bytes held gateway-wide, backlog {}, next after UID {}", inbox.id(), inFlight.size(),
+                inFlightBytes.get(), backlog, lastUid);
+    }
+
+    private List<ImapMailbox.Unseen> dueRetries(ImapMailbox mailbox) throws MessagingException {
+        long now = System.nanoTime();
+        long[] due = retries.entrySet().stream().filter(e -> e.getValue().dueNanos() - now <= 0)
+                .mapToLong(Map.Entry::getKey).filter(uid -> !inFlight.contains(uid)).toArray();
+        if (due.length == 0) {
+            return List.of();
+        }
+        List<ImapMailbox.Unseen> still = mailbox.stillUnseen(due);
+        Set<Long> there = new java.util.HashSet<>();
+        still.forEach(mail -> there.add(mail.uid()));
+        for (long uid : due) {
+            if (!there.contains(uid)) {
+                retries.remove(uid); // handled or removed by someone else meanwhile
+            }
+        }
+        return still;
+    }
+
+    private void admit(ImapMailbox mailbox, List<ImapMailbox.Unseen> candidates) throws MessagingException {
+        long now = System.nanoTime();
+        Map<Long, ImapMailbox.Unseen> wanted = new LinkedHashMap<>();
+        candidates.stream().sorted(Comparator.comparingLong(ImapMailbox.Unseen::uid)).forEach(mail -> {
+            Retry retry = retries.get(mail.uid());
+            boolean waiting = retry != null && retry.dueNanos() - now > 0;
+            if (!waiting && !inFlight.contains(mail.uid())) {
+                wanted.putIfAbsent(mail.uid(), mail);
+            }
+        });
+        List<ImapMailbox.Unseen> taken = new ArrayList<>();
+        Map<Long, Long> reserved = new HashMap<>();
+        for (ImapMailbox.Unseen mail : wanted.values()) {
+            long cost = Math.min(Math.max(mail.size(), 0), endpoint.maxMessageBytes());
+            if (inFlight.size() + taken.size() >= endpoint.maxInFlight() || !reserve(cost, taken.isEmpty())) {
+                break;
+            }
+            taken.add(mail);
+            reserved.put(mail.uid(), cost);
+        }
+        backlog = taken.size() < wanted.size();
+        if (backlog) {
+            // what was left is found again by UID: start the next look just before it
+            long firstLeft = wanted.values().stream().skip(taken.size()).findFirst().orElseThrow().uid();
+            lastUid = Math.min(lastUid, firstLeft - 1);
+        }
+        Map<Long, FetchedMail> fetched;
+        try {
+            fetched = mailbox.fetch(taken);
+        } catch (MessagingException | RuntimeException e) {
+            reserved.values().forEach(cost -> inFlightBytes.addAndGet(-cost));
+            throw e;
+        }
+        for (ImapMailbox.Unseen mail : taken) {
+            FetchedMail got = fetched.get(mail.uid());
+            if (got != null) {
+                dispatch(mail.uid(), got, reserved.get(mail.uid()));
+            } else {
+                inFlightBytes.addAndGet(-reserved.get(mail.uid()));
+                LOG.debug("{}: UID {} not handed out this time", inbox.id(), mail.uid());
+                // the server did not show it this time: never drop a mail silently, ask again shortly
+                retries.putIfAbsent(mail.uid(), new Retry(0, now + TimeUnit.MILLISECONDS.toNanos(FIRST_RETRY_MILLIS)));
+            }
+        }
+    }
+
+    /**
+     * Books a mail's size against the gateway-wide budget before it is fetched (a 30 MB fetch takes a while, and the
+     * other inboxes must see it meanwhile). Over budget, a mail is let in only when nothing else is held.
+     */
+    private boolean reserve(long cost, boolean firstOfRound) {
+        while (true) {
+            long held = inFlightBytes.get();
+            if (held + cost > endpoint.inFlightBudget() && !(held == 0 && firstOfRound)) {
+                return false;
+            }
+            if (inFlightBytes.compareAndSet(held, held + cost)) {
+                return true;
+            }
+        }
+    }
+
+    /** @param reservedBytes what {@link #reserve} booked for the mail; given back when its exchange is over */
+    private void dispatch(long uid, FetchedMail mail, long reservedBytes) {
+        inFlight.add(uid);
+        long mailValidity = validity;
+        int lane = Math.floorMod(SenderKey.of(mail.bytes(), uid).hashCode(), lanes.length);
+        lanes[lane].execute(() -> {
+            Exchange exchange = createExchange(false);
+            try {
+                exchange.getIn().setBody(mail);
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            try {
+                var message = exchange.getMessage();
+                boolean failed = exchange.isFailed();
+                String moveTo = message.getHeader(MailConstants.MAIL_MOVE_TO, inbox.processedFolder(), String.class);
+                boolean delete = Boolean.TRUE.equals(message.getHeader(MailConstants.MAIL_DELETE, Boolean.class));
+                finished.add(new Finished(uid, mailValidity, failed, moveTo, delete));
+                if (failed) {
+                    LOG.debug("{}: {} left unseen for another try", inbox.id(), mail.serverId(), exchange.getException());
+                }
+            } finally {
+                releaseExchange(exchange, false);
+                inFlight.remove(uid);
+                inFlightBytes.addAndGet(-reservedBytes);
+                wake();
+            }
+        });
+    }
+
+    /** Marks handled mail seen, moves or deletes it, many to a command; schedules failed mail for another try. */
+    private void settle(ImapMailbox mailbox) throws MessagingException {
+        List<Finished> batch = new ArrayList<>();
+        for (Finished f; (f = finished.poll()) != null; ) {
+            batch.add(f);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, List<Long>> moves = new LinkedHashMap<>();
+        List<Long> seen = new ArrayList<>();
+        List<Long> deleted = new ArrayList<>();
+        for (Finished f : batch) {
+            if (f.validity() != validity) {
+                continue; // numbered before the folder was renumbered: found again by the sweep, and known to the register
+            }
+            if (f.failed()) {
+                int attempt = retries.containsKey(f.uid()) ? retries.get(f.uid()).attempt() + 1 : 1;
+                long pause = Math.min(LAST_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempt - 1, 10));
+                retries.put(f.uid(), new Retry(attempt, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause)));
+                continue;
+            }
+            retries.remove(f.uid());
+            if (f.moveTo() != null && !f.moveTo().isBlank()) {
+                moves.computeIfAbsent(f.moveTo(), k -> new ArrayList<>()).add(f.uid());
+            } else if (f.delete()) {
+                deleted.add(f.uid());
+            } else {
+                seen.add(f.uid());
+            }
+        }
+        try {
+            mailbox.markSeen(uids(seen));
+            for (Map.Entry<String, List<Long>> move : moves.entrySet()) {
+                mailbox.move(uids(move.getValue()), move.getKey());
+            }
+            mailbox.delete(uids(deleted));
+        } catch (MessagingException | RuntimeException e) {
+            // the connection went: settle these again once it is back (a mail handled twice is known to the register)
+            finished.addAll(batch.stream().filter(f -> !f.failed()).toList());
+            throw e;
+        }
+    }
+
+    private static long[] uids(List<Long> uids) {
+        return uids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private boolean hasRoom() {
+        return inFlight.size() < endpoint.maxInFlight();
+    }
+
+    /** Waits for the next round: the poll interval, or less when a mail finished and more is waiting. */
+    private void pause() {
+        synchronized (signal) {
+            if (!running || backlog && inFlight.size() < endpoint.maxInFlight()) {
+                return;
+            }
+            try {
+                signal.wait(endpoint.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            if (backlog || !running) {
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /** On stop: let the lanes finish the mail they hold, then settle it, so that a restart does not redo it. */
+    private void drain(ImapMailbox mailbox) {
+        var executors = getEndpoint().getCamelContext().getExecutorServiceManager();
+        for (ExecutorService lane : lanes) {
+            executors.shutdownGraceful(lane, TimeUnit.SECONDS.toMillis(80));
+        }
+        try {
+            mailbox.open();
+            settle(mailbox);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("{}: could not mark the last handled mails on the server ({}); they are recognised when read again",
+                    inbox.id(), e.getMessage());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.redress.camel.imap;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.redress.config.InboxConfig;
+
+/**
+ * One inbox's IMAP folder, read the way a large, busy mailbox needs: new mail is found by UID (so finding it costs the
+ * same in a folder of 100 000 handled mails as in an empty one), small mails are fetched many to a command, and flags
+ * and moves are set many to a command. Not thread-safe: only the inbox consumer's own thread uses it.
+ */
+final class ImapMailbox implements AutoCloseable {
+    /** Mails up to this size are fetched together; a larger one alone, in pieces, stopping at the size limit. */
+    static final int TOGETHER_UP_TO = 1 << 20;
+
+    private final InboxConfig inbox;
+    private final Session session;
+    private final int maxMessageBytes;
+    private Store store;
+    private IMAPFolder folder;
+    private long uidValidity = -1;
+
+    ImapMailbox(InboxConfig inbox, Session session, int maxMessageBytes) {
+        this.inbox = inbox;
+        this.session = session;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** A mail in the folder that nobody has handled yet. */
+    record Unseen(long uid, long size) {
+    }
+
+    /** Opens the folder if it is not open. Returns true when it was (re)opened: mail may have been missed meanwhile. */
+    boolean open() throws MessagingException {
+        if (folder != null && folder.isOpen() && store.isConnected()) {
+            return false;
+        }
+        close();
+        store = session.getStore(inbox.protocol().scheme());
+        store.connect(inbox.host(), inbox.port(), inbox.user(), inbox.password());
+        folder = (IMAPFolder) store.getFolder(inbox.folder());
+        folder.open(Folder.READ_WRITE);
+        uidValidity = folder.getUIDValidity();
+        return true;
+    }
+
+    long uidValidity() {
+        return uidValidity;
+    }
+
+    /** The next UID the server will give, as of now: every mail that arrives later has this UID or a higher one. */
+    long uidNext() throws MessagingException {
+        long next = folder.getUIDNext();
+        return next > 0 ? next : 1;
+    }
+
+    /** The unseen mails among those above a UID, and the highest UID there is. */
+    record Found(List<Unseen> unseen, long highestUid) {
+    }
+
+    /**
+     * Mails with a UID above {@code after} that are neither seen nor deleted: a NOOP, one {@code UID FETCH after+1:*}
+     * and, when that finds any, one FETCH of their flags and sizes. The NOOP first, because a server may answer a
+     * command from the folder as it stood at the last one (GreenMail does): the NOOP brings its news of new mail.
+     */
+    Found newerThan(long after) throws MessagingException {
+        noop();
+        Message[] found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
+        List<Message> newer = new ArrayList<>();
+        long highest = after;
+        for (Message message : found) {
+            long uid = message == null ? -1 : folder.getUID(message);
+            // "n:*" also answers the last mail when every UID is below n
+            if (uid > after) {
+                newer.add(message);
+                highest = Math.max(highest, uid);
+            }
+        }
+        return new Found(unseen(newer.toArray(Message[]::new)), highest);
+    }
+
+    /** Every unseen mail of the folder (SEARCH UNSEEN): after (re)connecting, and now and then for stragglers. */
+    List<Unseen> allUnseen() throws MessagingException {
+        noop();
+        return unseen(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)));
+    }
+
+    /** Flags and sizes of these UIDs, for mails that are still there and still unseen. */
+    List<Unseen> stillUnseen(long[] uids) throws MessagingException {
+        List<Message> there = new ArrayList<>();
+        for (Message message : folder.getMessagesByUID(uids)) {
+            if (message != null && !message.isExpunged()) {
+                there.add(message);
+            }
+        }
+        return unseen(there.toArray(Message[]::new));
+    }
+
+    private List<Unseen> unseen(Message[] messages) throws MessagingException {
+        List<Unseen> unseen = new ArrayList<>();
+        if (messages.length == 0) {
+            return unseen;
+        }
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(messages, profile);
+        for (Message message : messages) {
+            Flags flags = message.getFlags();
+            if (!flags.contains(Flags.Flag.SEEN) && !flags.contains(Flags.Flag.DELETED)) {
+                unseen.add(new Unseen(folder.getUID(message), message.getSize()));
+            }
+        }
+        return unseen;
+    }
+
+    /**
+     * The mails' bytes, without marking them seen ({@code BODY.PEEK[]}): small ones in one command, a large one
+     * alone and stopped at the size limit. A mail the server will not hand out comes back with its reason, and does
+     * not hold up the others.
+     */
+    Map<Long, FetchedMail> fetch(List<Unseen> mails) throws MessagingException {
+        Map<Long, FetchedMail> fetched = new LinkedHashMap<>();
+        List<Long> together = new ArrayList<>();
+        for (Unseen mail : mails) {
+            if (mail.size() >= 0 && mail.size() <= TOGETHER_UP_TO) {
+                together.add(mail.uid());
+            } else {
+                alone(mail.uid(), fetched);
+            }
+        }
+        if (!together.isEmpty()) {
+            Map<Long, byte[]> bodies;
+            try {
+                bodies = fetchTogether(together);
+            } catch (MessagingException e) {
+                if (org.redress.intake.TransientFailure.is(e)) {
+                    throw e;
+                }
+                // one mail the server chokes on fails the whole command: fetch them one by one instead
+                bodies = Map.of();
+            }
+            for (long uid : together) {
+                byte[] bytes = bodies.get(uid);
+                if (bytes == null) {
+                    alone(uid, fetched);
+                } else if (bytes.length > maxMessageBytes) {
+                    fetched.put(uid, new FetchedMail(id(uid), java.util.Arrays.copyOf(bytes, maxMessageBytes),
+                            bytes.length, null));
+                } else {
+                    fetched.put(uid, new FetchedMail(id(uid), bytes, bytes.length, null));
+                }
+            }
+        }
+        return fetched;
+    }
+
+    /**
+     * One {@code UID FETCH} for all: answers are matched to mails by the UID in each answer, never by message
+     * number, which an expunge (a mail moved away meanwhile) shifts under a server that reports it late.
+     */
+    private Map<Long, byte[]> fetchTogether(List<Long> uids) throws MessagingException {
+        Map<Long, byte[]> bodies = new java.util.HashMap<>();
+        uidCommand("UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[])", responses -> {
+            for (Response response : responses) {
+                if (response instanceof FetchResponse fetch) {
+                    org.eclipse.angus.mail.imap.protocol.UID uid = fetch.getItem(org.eclipse.angus.mail.imap.protocol.UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (uid != null && body != null && body.getByteArray() != null) {
+                        bodies.put(uid.uid, body.getByteArray().getNewBytes());
+                    }
+                }
+            }
+        });
+        return bodies;
+    }
+
+    /** A large mail, or one the bulk fetch did not bring: alone, in pieces, stopped at the size limit. */
+    private void alone(long uid, Map<Long, FetchedMail> fetched) throws MessagingException {
+        IMAPMessage message = (IMAPMessage) folder.getMessageByUID(uid);
+        if (message == null || message.isExpunged()) {
+            return; // gone, or not shown this time: the consumer asks again
+        }
+        try {
+            message.setPeek(true);
+            fetched.put(uid, ServerMail.read(id(uid), message, maxMessageBytes));
+        } catch (MessagingException e) {
+            if (org.redress.intake.TransientFailure.is(e)) {
+                throw e;
+            }
+            fetched.put(uid, new FetchedMail(id(uid), null, -1, e));
+        } catch (IOException e) {
+            fetched.put(uid, new FetchedMail(id(uid), null, -1, e));
+        }
+    }
+
+    /** Marks handled mails seen, with one {@code UID STORE} for all of them. */
+    void markSeen(long[] uids) throws MessagingException {
+        if (uids.length > 0) {
+            uidCommand("UID STORE " + uidSet(uids) + " +FLAGS.SILENT (\\Seen)", responses -> { });
+        }
+    }
+
+    /**
+     * Moves handled mails to another folder (created when missing): {@code UID MOVE} where the server has it, else
+     * {@code UID COPY}, flagged deleted and expunged. By UID throughout, so that no other mail is touched.
+     */
+    void move(long[] uids, String target) throws MessagingException {
+        if (uids.length == 0) {
+            return;
+        }
+        Folder destination = store.getFolder(target);
+        if (!destination.exists()) {
+            destination.create(Folder.HOLDS_MESSAGES);
+        }
+        markSeen(uids);
+        String mailbox = " \"" + BASE64MailboxEncoder.encode(target).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("MOVE")) {
+            uidCommand("UID MOVE " + uidSet(uids) + mailbox, responses -> { });
+        } else {
+            uidCommand("UID COPY " + uidSet(uids) + mailbox, responses -> { });
+            delete(uids);
+        }
+    }
+
+    /** Deletes handled mails: flagged deleted by UID, then expunged. */
+    void delete(long[] uids) throws MessagingException {
+        if (uids.length > 0) {
+            uidCommand("UID STORE " + uidSet(uids) + " +FLAGS.SILENT (\\Deleted)", responses -> { });
+            folder.expunge();
+        }
+    }
+
+    private void uidCommand(String command, java.util.function.Consumer<Response[]> answers) throws MessagingException {
+        folder.doCommand(protocol -> {
+            Response[] responses = protocol.command(command, null);
+            answers.accept(responses);
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+    }
+
+    private static String uidSet(List<Long> uids) {
+        return uids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static String uidSet(long[] uids) {
+        return java.util.Arrays.stream(uids).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Sends a NOOP: keeps an idle connection open and learns of new mail. */
+    void noop() throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
+    }
+
+    private String id(long uid) {
+        return "uid " + uidValidity + "/" + uid;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder != null && folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // closing is best effort: the connection may already be gone
+        }
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // as above
+        }
+        folder = null;
+        store = null;
+    }
+}

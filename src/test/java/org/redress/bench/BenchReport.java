@@ -1,0 +1,248 @@
+package org.redress.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark's results: {@code results.json} (machine-readable: every phase's numbers, the settings, the machine,
+ * the limit and the ratios, and each target with what was measured and whether it was met) and the same as a
+ * table on standard output. The JSON keeps raw numbers (milliseconds, MB, per second); NaN and missing
+ * measurements are written as {@code null}.
+ */
+final class BenchReport {
+    /** One of the targets: what it asks, what was measured, met or not (null: not measured this run). */
+    record Target(String target, String measured, Boolean pass, String from) {
+    }
+
+    /** The fetch+parse limit on the saturation phase's messages, and the gateway's throughput against it. */
+    record Limit(JsonNode client, double singleThreadPerSecond, double allCoresPerSecond, int allCoresThreads,
+                 double gatewayPerSecond, double ratioSingleThread, double ratioAllCores, String headline) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final BenchSettings settings;
+    private final Map<String, Object> machine;
+    private final String runId;
+    private final Instant started = Instant.now();
+    private final List<PhaseResult> phases = new ArrayList<>();
+    private final Map<String, String> failures = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private Limit limit;
+    private PollCost.Result pollCost;
+
+    BenchReport(BenchSettings settings, Map<String, Object> machine, String runId) {
+        this.settings = settings;
+        this.machine = machine;
+        this.runId = runId;
+    }
+
+    void add(PhaseResult phase) {
+        phases.add(phase);
+    }
+
+    void failed(String phase, Exception e) {
+        failures.put(phase, e.toString());
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    void limit(Limit limit) {
+        this.limit = limit;
+    }
+
+    void pollCost(PollCost.Result result) {
+        this.pollCost = result;
+    }
+
+    PhaseResult phase(String name) {
+        return phases.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        PhaseResult fixed = phase("fixed-rate");
+        targets.add(fixed == null ? notRun("intake→ack p99 ≤ 2 s at 10/s", "fixed-rate")
+                : new Target("intake→ack p99 ≤ 2 s at " + number(fixed.offeredPerSecond()) + "/s",
+                        ms(fixed.ackLatencyMs().p99()) + " ms" + (fixed.complete() ? "" : " (incomplete)"),
+                        fixed.complete() && fixed.ackLatencyMs().p99() <= 2000, "fixed-rate"));
+        PhaseResult saturation = phase("saturation");
+        targets.add(saturation == null ? notRun("≥ 100 complaints/s with Jira at 0 ms", "saturation")
+                : new Target("≥ 100 complaints/s with Jira at 0 ms", perSecond(saturation),
+                        saturation.complete() && saturation.throughputPerSecond() >= 100, "saturation"));
+        PhaseResult slow = phase("slow-jira");
+        targets.add(slow == null ? notRun("≥ 25 complaints/s with Jira at 150 ms", "slow-jira")
+                : new Target("≥ 25 complaints/s with Jira at " + slow.jira().get("latencyMs") + " ms", perSecond(slow),
+                        slow.complete() && slow.throughputPerSecond() >= 25, "slow-jira"));
+        targets.add(limit == null || Double.isNaN(limit.gatewayPerSecond())
+                ? notRun("≥ 50 % of the fetch+parse limit's throughput", "limit")
+                : new Target("≥ 50 % of the fetch+parse limit's throughput (all cores)",
+                        String.format(Locale.ROOT, "%.1f %% (%.1f/s of %.1f/s)", limit.ratioAllCores() * 100,
+                                limit.gatewayPerSecond(), limit.allCoresPerSecond()),
+                        saturation != null && saturation.complete() && limit.ratioAllCores() >= 0.5, "limit"));
+        PhaseResult big = phase("big-attachments");
+        targets.add(big == null ? notRun("heap ≤ 256 MB while 25 MB attachments flow", "big-attachments")
+                : new Target("heap ≤ 256 MB while 25 MB attachments flow (peak after GC)",
+                        String.format(Locale.ROOT, "%.0f MB (-Xmx%s)%s", big.peakHeapAfterGcMb(), settings.bigGatewayHeap(),
+                                big.gatewaySurvived() ? "" : ", gateway died"),
+                        big.gatewaySurvived() && big.peakHeapAfterGcMb() >= 0 && big.peakHeapAfterGcMb() <= 256
+                                && big.complete(), "big-attachments"));
+        targets.add(pollTarget());
+        return targets;
+    }
+
+    private Target pollTarget() {
+        String wanted = "poll cost at 100 000 messages within 10 % of the cost at 0";
+        if (pollCost == null || !pollCost.ran()) {
+            return new Target(wanted, pollCost == null ? "not run" : "skipped: " + pollCost.skipped(), null, "poll-cost");
+        }
+        PollCost.Size empty = pollCost.sizes().stream().filter(s -> s.messages() == 0).findFirst().orElse(null);
+        PollCost.Size full = pollCost.sizes().stream().filter(s -> s.messages() == 100_000).findFirst().orElse(null);
+        if (empty == null || full == null) {
+            return new Target(wanted, "not measured at 0 and 100 000 (sizes " + settings.pollSizes() + ")", null,
+                    "poll-cost");
+        }
+        if (empty.meanPollMs() != null && full.meanPollMs() != null) {
+            double ratio = full.meanPollMs() / empty.meanPollMs();
+            return new Target(wanted, String.format(Locale.ROOT, "mean poll %.2f ms vs %.2f ms (%.2f×); idle CPU %.4f vs "
+                            + "%.4f s/s", full.meanPollMs(), empty.meanPollMs(), ratio, full.cpuSecondsPerSecond(),
+                    empty.cpuSecondsPerSecond()), ratio <= 1.10, "poll-cost");
+        }
+        double ratio = full.cpuSecondsPerSecond() / empty.cpuSecondsPerSecond();
+        return new Target(wanted, String.format(Locale.ROOT, "idle CPU %.4f vs %.4f s/s (%.2f×); poll metric n/a",
+                full.cpuSecondsPerSecond(), empty.cpuSecondsPerSecond(), ratio), ratio <= 1.10, "poll-cost");
+    }
+
+    private static Target notRun(String target, String phase) {
+        return new Target(target, "not run", null, phase);
+    }
+
+    void write(Path file) throws Exception {
+        ObjectNode root = json.createObjectNode();
+        root.put("benchmark", "Redress complaints gateway");
+        root.put("runId", runId);
+        root.put("startedAt", started.toString());
+        root.put("finishedAt", Instant.now().toString());
+        root.put("mode", settings.quick() ? "quick" : "full");
+        root.set("machine", json.valueToTree(machine));
+        ObjectNode chosen = json.valueToTree(settings);
+        chosen.put("outputDir", settings.outputDir().toString());
+        chosen.put("gatewayPollInterval", settings.effectivePollInterval());
+        root.set("settings", chosen);
+        root.set("phases", clean(json.valueToTree(phases)));
+        root.set("limit", limit == null ? null : clean(json.valueToTree(limit)));
+        root.set("pollCost", pollCost == null ? null : clean(json.valueToTree(pollCost)));
+        root.set("targets", json.valueToTree(targets()));
+        root.set("failures", json.valueToTree(failures));
+        root.set("notes", json.valueToTree(notes));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        json.writeValue(file.toFile(), root);
+    }
+
+    /** NaN is not JSON: written as null. */
+    private static JsonNode clean(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                if (child.isNumber() && Double.isNaN(child.asDouble())) {
+                    object.putNull(name);
+                } else {
+                    clean(child);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(BenchReport::clean);
+        }
+        return node;
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "Redress benchmark (%s run %s) — %s cores, %s MB, %s, %s%n",
+                settings.quick() ? "QUICK" : "full", runId, machine.get("cores"), machine.get("memoryMb"),
+                machine.get("java"), machine.get("os"));
+        String header = String.format(Locale.ROOT, "%-16s %6s %6s %8s %8s %8s %8s %8s %8s %7s %7s %8s%n", "phase",
+                "mails", "done", "time s", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms", "heap MB", "RSS MB",
+                "CPU s/c");
+        out.print(header);
+        out.println("-".repeat(header.length() - 1));
+        for (PhaseResult p : phases) {
+            out.printf(Locale.ROOT, "%-16s %6d %6d %8.1f %8.2f %8s %8s %8s %8s %7.0f %7.0f %8.4f%n", p.name(), p.mails(),
+                    p.acknowledged() + p.commented(), p.durationSeconds(), p.throughputPerSecond(),
+                    ms(p.ackLatencyMs().p50()), ms(p.ackLatencyMs().p95()), ms(p.ackLatencyMs().p99()),
+                    ms(p.ackLatencyMs().max()), p.peakHeapAfterGcMb(), p.peakRssMb(), p.cpuSecondsPerComplaint());
+            if (!p.complete()) {
+                out.println("                 ! " + p.stopReason());
+            }
+        }
+        out.println("(latency: SMTP accepted → acknowledgement in the customer's mailbox; heap: peak after GC from the "
+                + "gateway's GC log; RSS: VmHWM; CPU: gateway s per completed mail)");
+        if (limit != null && Double.isNaN(limit.gatewayPerSecond())) {
+            out.printf(Locale.ROOT, "%nfetch+parse limit: %.1f/s on 1 thread, %.1f/s on %d threads (no saturation phase "
+                    + "to compare with)%n", limit.singleThreadPerSecond(), limit.allCoresPerSecond(), limit.allCoresThreads());
+        } else if (limit != null) {
+            out.printf(Locale.ROOT, "%nfetch+parse limit on the saturation mails: %.1f/s on 1 thread, %.1f/s on %d "
+                            + "threads; gateway %.2f/s = %.1f %% of the %d-thread limit (headline), %.1f %% of 1 thread%n",
+                    limit.singleThreadPerSecond(), limit.allCoresPerSecond(), limit.allCoresThreads(),
+                    limit.gatewayPerSecond(), limit.ratioAllCores() * 100, limit.allCoresThreads(),
+                    limit.ratioSingleThread() * 100);
+        }
+        if (pollCost != null) {
+            if (!pollCost.ran()) {
+                out.println("\npoll cost: skipped — " + pollCost.skipped());
+            } else {
+                out.printf(Locale.ROOT, "%npoll cost (Dovecot %s, poll interval %s):%n", pollCost.dovecot(),
+                        pollCost.pollInterval());
+                for (PollCost.Size s : pollCost.sizes()) {
+                    out.printf(Locale.ROOT, "  %,9d messages: idle gateway CPU %.4f s/s, %s polls, mean poll %s "
+                                    + "(filled in %.1f s, Dovecot indexed in %.1f s)%n", s.messages(),
+                            s.cpuSecondsPerSecond(), s.polls() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", s.polls()),
+                            s.meanPollMs() == null ? "n/a" : String.format(Locale.ROOT, "%.2f ms", s.meanPollMs()),
+                            s.fillSeconds(), s.dovecotIndexSeconds());
+                }
+                PollCost.NewMail n = pollCost.newMail();
+                if (n != null) {
+                    out.printf(Locale.ROOT, "  new mail in the %,d-message mailbox: %d of %d acknowledged, %d tickets, "
+                                    + "in %.1f s (p50 %s ms, max %s ms)%s%n", n.mailbox(), n.acknowledged(), n.delivered(),
+                            n.ticketsOpened(), n.seconds(), ms(n.latencyMs().p50()), ms(n.latencyMs().max()),
+                            n.stopReason() == null ? "" : " — " + n.stopReason());
+                }
+            }
+        }
+        out.println("\ntargets" + (settings.quick() ? " (quick run: small numbers, indicative only)" : "") + ":");
+        for (Target t : targets()) {
+            out.printf(Locale.ROOT, "  [%s] %s — %s%n", t.pass() == null ? " -- " : t.pass() ? "pass" : "FAIL",
+                    t.target(), t.measured());
+        }
+        failures.forEach((phase, error) -> out.println("  phase " + phase + " failed: " + error));
+        notes.forEach(note -> out.println("  note: " + note));
+    }
+
+    private static String perSecond(PhaseResult p) {
+        return String.format(Locale.ROOT, "%.2f/s%s", p.throughputPerSecond(), p.complete() ? ""
+                : " (incomplete: " + (p.acknowledged() + p.commented()) + " of " + p.mails() + ")");
+    }
+
+    private static String ms(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String number(Double value) {
+        return value == null ? "?" : value == Math.rint(value) ? String.valueOf(value.intValue()) : value.toString();
+    }
+}

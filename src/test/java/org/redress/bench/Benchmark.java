@@ -1,0 +1,274 @@
+package org.redress.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.redress.bench.ComplaintMix.BenchMail;
+import org.redress.bench.ComplaintMix.SeedTicket;
+import org.redress.config.SandboxConfig;
+import org.redress.sandbox.Sandbox;
+import org.redress.testing.FreePorts;
+
+/**
+ * The benchmark: {@code mvn -B -Pbench test} (see BENCHMARKS.md). It is not a test — nothing here runs in
+ * {@code mvn verify}, and no speed is asserted anywhere in the test suite — but a program that measures the gateway
+ * end to end on one machine and reports the numbers against the targets, as a table and as
+ * {@code target/bench/results.json}.
+ *
+ * <p>This JVM (the driver) hosts what the gateway talks to — GreenMail and the Jira sandbox — and sends the mail;
+ * each phase starts a fresh gateway in its own JVM against them, so the gateway's heap, memory and CPU are its
+ * own. The phases, in order:
+ * <ol>
+ *   <li>{@code fixed-rate}: complaints at a fixed offered rate (10/s) for a while: latency percentiles;</li>
+ *   <li>{@code saturation}: N complaints as fast as SMTP takes them, Jira answering at once: throughput, latency,
+ *       heap, RSS, CPU per complaint;</li>
+ *   <li>{@code limit}: the fetch+parse client on the same messages, and the gateway's ratio to it;</li>
+ *   <li>{@code slow-jira}: saturation with every Jira answer 150 ms late, like a real Jira Cloud call;</li>
+ *   <li>{@code throttled}: saturation with every k-th create-issue call answered 429 with Retry-After;</li>
+ *   <li>{@code big-attachments}: complaints carrying 25 MB files among ordinary ones: peak heap;</li>
+ *   <li>{@code poll-cost}: idle polling of a Dovecot mailbox holding 0, 10,000 and 100,000 processed messages.</li>
+ * </ol>
+ * A phase that fails is reported as failed and the others still run; a slow gateway gives numbers for what it
+ * finished by the phase's deadline.
+ */
+public final class Benchmark {
+    static final String LIMIT_MAILBOX = "limit@lumiere.example";
+
+    private final BenchSettings settings;
+    private final ComplaintMix mix;
+    private final BenchReport report;
+    private final Path work;
+
+    private Benchmark(BenchSettings settings, String runId, Path work) {
+        this.settings = settings;
+        this.mix = new ComplaintMix(settings.seed(), runId, settings.attachmentShare(), settings.replyShare());
+        this.report = new BenchReport(settings, Machine.describe(), runId);
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings;
+        try {
+            settings = BenchSettings.from(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // digits only: replies' tracking numbers (TRK + run + sequence) are matched as digits
+        String runId = String.format(Locale.ROOT, "%06d", System.currentTimeMillis() / 1000 % 1_000_000);
+        Path work = Files.createTempDirectory("redress-bench-");
+        Files.createDirectories(settings.outputDir());
+        Benchmark benchmark = new Benchmark(settings, runId, work);
+        long start = System.nanoTime();
+        try {
+            benchmark.run();
+        } finally {
+            deleteQuietly(work);
+        }
+        Path results = settings.outputDir().resolve("results.json");
+        benchmark.report.write(results);
+        benchmark.report.print(System.out);
+        System.out.printf(Locale.ROOT, "%nresults: %s (%.0f s); gateway logs: %s%n", results.toAbsolutePath(),
+                (System.nanoTime() - start) / 1e9, settings.outputDir().resolve("logs").toAbsolutePath());
+        System.exit(0);
+    }
+
+    private void run() {
+        if (settings.quick()) {
+            report.note("quick run: small numbers of mails, meant to show the benchmark works, not to measure");
+        }
+        report.note("GreenMail (in the driver) answers with TCP_NODELAY (commit bd65946): stock GreenMail stalled "
+                + "44 ms per round trip on Nagle's algorithm, which would be measured instead of the gateway");
+        phase("fixed-rate", this::fixedRate);
+        phase("saturation", this::saturation);
+        if (settings.runs("limit") && !settings.runs("saturation")) {
+            phase("limit", this::standaloneLimit);
+        }
+        phase("slow-jira", this::slowJira);
+        phase("throttled", this::throttled);
+        phase("big-attachments", this::bigAttachments);
+        phase("poll-cost", () -> report.pollCost(new PollCost(settings, mix, work).run()));
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void phase(String name, Phase phase) {
+        if (!settings.runs(name)) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "bench: phase %s …%n", name);
+        long start = System.nanoTime();
+        try {
+            phase.run();
+        } catch (Exception e) {
+            System.err.println("bench: phase " + name + " failed: " + e);
+            e.printStackTrace();
+            report.failed(name, e);
+        }
+        System.out.printf(Locale.ROOT, "bench: phase %s took %.0f s%n", name, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Complaints at a fixed offered rate, by the wall clock: what latency customers see at a given load. */
+    private void fixedRate() throws Exception {
+        int count = (int) Math.round(settings.fixedRate() * settings.fixedRateSeconds());
+        try (GatewayRun run = GatewayRun.start("fixed-rate", settings, Map.of(), settings.gatewayHeap(), work)) {
+            List<SeedTicket> seeds = run.seed(mix.complaints("rates", mix.seedsFor(count)));
+            List<BenchMail> mails = mix.withReplies("rate", count, seeds);
+            Duration sending = Duration.ofMillis((long) (count / settings.fixedRate() * 1000));
+            GatewayRun.Delivery d = run.deliver(mails, settings.fixedRate(), settings.deadlineFor(count, sending));
+            report.add(PhaseResult.of("fixed-rate", String.format(Locale.ROOT, "%d mails offered at %.1f/s (open loop), "
+                            + "Jira at 0 ms", count, settings.fixedRate()), settings.fixedRate(), run, d, seeds.size(),
+                    jira(0, 0), notes(seeds, true)));
+        }
+    }
+
+    /** As many complaints as SMTP takes: throughput; then the limit client on the very same messages. */
+    private void saturation() throws Exception {
+        int count = settings.saturationComplaints();
+        try (GatewayRun run = GatewayRun.start("saturation", settings, Map.of(), settings.gatewayHeap(), work)) {
+            List<SeedTicket> seeds = run.seed(mix.complaints("sats", mix.seedsFor(count)));
+            List<BenchMail> mails = mix.withReplies("sat", count, seeds);
+            GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
+            PhaseResult result = PhaseResult.of("saturation", count + " mails at once, Jira at 0 ms", null, run, d,
+                    seeds.size(), jira(0, 0), notes(seeds, true));
+            report.add(result);
+            if (settings.runs("limit")) {
+                phase("limit", () -> limit(run.smtp, run.sandboxConfig, mails, result.throughputPerSecond()));
+            }
+        }
+    }
+
+    /** The limit without a saturation run before it: the same mix, delivered to a sandbox of its own. */
+    private void standaloneLimit() throws Exception {
+        SandboxConfig config = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), "CS", null, "");
+        try (Sandbox sandbox = new Sandbox(config, null).start();
+             SmtpDriver smtp = new SmtpDriver(config.smtpPort(), settings.smtpConnections())) {
+            limit(smtp, config, mix.complaints("sat", settings.saturationComplaints()), Double.NaN);
+            report.note("limit measured without a saturation phase: no gateway throughput to compare with");
+        }
+    }
+
+    private void limit(SmtpDriver smtp, SandboxConfig config, List<BenchMail> mails, double gatewayPerSecond)
+            throws Exception {
+        smtp.deliverAllTo(mails, LIMIT_MAILBOX);
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> threads = settings.limitThreads() > 1 ? List.of(1, settings.limitThreads()) : List.of(1);
+        var client = FetchParseLimit.runInOwnJvm(config.imapPort(), LIMIT_MAILBOX, settings.gatewayHeap(), threads,
+                settings.limitRounds(), settings.outputDir().resolve("logs").resolve("limit-client.log"));
+        double single = client.path("runs").path(0).path("messagesPerSecond").asDouble();
+        double all = client.path("runs").path(threads.size() - 1).path("messagesPerSecond").asDouble();
+        report.limit(new BenchReport.Limit(client, single, all, threads.get(threads.size() - 1), gatewayPerSecond,
+                gatewayPerSecond / single, gatewayPerSecond / all,
+                "ratioAllCores: the gateway's saturation throughput over the limit on " + threads.get(threads.size() - 1)
+                        + " threads (" + cores + " cores)"));
+    }
+
+    /** Saturation with every Jira answer late, as a Jira Cloud site on the other side of the internet. */
+    private void slowJira() throws Exception {
+        int count = settings.slowJiraComplaints();
+        try (GatewayRun run = GatewayRun.start("slow-jira", settings, Map.of(), settings.gatewayHeap(), work)) {
+            run.sandbox.jira().latency(Duration.ofMillis(settings.slowJiraMillis()));
+            List<SeedTicket> seeds = run.seed(mix.complaints("slows", mix.seedsFor(count)));
+            List<BenchMail> mails = mix.withReplies("slow", count, seeds);
+            GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
+            report.add(PhaseResult.of("slow-jira", count + " mails at once, every Jira answer "
+                            + settings.slowJiraMillis() + " ms late", null, run, d, seeds.size(),
+                    jira(settings.slowJiraMillis(), 0), notes(seeds, true)));
+        }
+    }
+
+    /** Saturation with Jira refusing every k-th ticket creation with 429 and Retry-After. */
+    private void throttled() throws Exception {
+        int count = settings.throttledComplaints();
+        try (GatewayRun run = GatewayRun.start("throttled", settings, Map.of(), settings.gatewayHeap(), work)) {
+            List<SeedTicket> seeds = run.seed(mix.complaints("thrs", mix.seedsFor(count)));
+            run.sandbox.jira().rateLimitEvery("POST", "/rest/api/3/issue", settings.throttleEvery(),
+                    settings.retryAfterSeconds());
+            List<BenchMail> mails = mix.withReplies("thr", count, seeds);
+            GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
+            report.add(PhaseResult.of("throttled", count + " mails at once, every " + settings.throttleEvery()
+                            + "th create-issue call answered 429 (Retry-After " + settings.retryAfterSeconds() + " s)",
+                    null, run, d, seeds.size(), jira(0, settings.throttleEvery()), notes(seeds, true)));
+        }
+    }
+
+    /**
+     * Complaints carrying a 25 MB scanned PDF among ordinary ones, the limits raised so the file is really read,
+     * parsed and uploaded: the gateway's peak heap while they flow.
+     */
+    private void bigAttachments() throws Exception {
+        byte[] scan = mix.scannedPdf(settings.bigFileBytes());
+        List<BenchMail> plain = mix.complaints("bigp", settings.bigPlainCount());
+        List<BenchMail> mails = new ArrayList<>(plain);
+        int every = Math.max(1, (plain.size() + settings.bigCount()) / Math.max(1, settings.bigCount()));
+        for (int i = 0; i < settings.bigCount(); i++) {
+            mails.add(Math.min(mails.size(), i * every + every / 2), mix.big("big", i, scan));
+        }
+        Map<String, String> limits = new LinkedHashMap<>();
+        limits.put("redress.intake.max-message-size", "40MB");
+        limits.put("redress.intake.max-attachment-size", "30MB");
+        try (GatewayRun run = GatewayRun.start("big-attachments", settings, limits, settings.bigGatewayHeap(), work)) {
+            Duration sending = Duration.ofMillis((long) (mails.size() / settings.bigPlainRate() * 1000));
+            // a 25 MB file takes seconds through SMTP, IMAP, Tika and the upload: allow 30 s each on top
+            GatewayRun.Delivery d = run.deliver(mails, settings.bigPlainRate(),
+                    settings.deadlineFor(mails.size(), sending).plusSeconds(30L * settings.bigCount()));
+            List<String> notes = new ArrayList<>(notes(List.of(), false));
+            notes.add(String.format(Locale.ROOT, "%d mails with a %.1f MB scanned PDF (%d bytes; mail %.1f MB) among %d "
+                            + "ordinary ones, all offered at %.1f/s; -Xmx%s", settings.bigCount(), scan.length / 1e6,
+                    scan.length, mails.stream().filter(m -> m.kind() == ComplaintMix.Kind.BIG_PDF).findFirst()
+                            .map(m -> m.raw().length / 1e6).orElse(0.0), plain.size(), settings.bigPlainRate(),
+                    settings.bigGatewayHeap()));
+            int uploaded = 0;
+            for (String key : run.tickets()) {
+                var issue = run.sandbox.jira().issue(key);
+                for (var attachment : issue.path("fields").path("attachment")) {
+                    if (attachment.path("filename").asText().startsWith("scan-")
+                            && attachment.path("size").asLong() == scan.length) {
+                        uploaded++;
+                    }
+                }
+            }
+            notes.add(uploaded + " of " + settings.bigCount() + " 25 MB files uploaded to Jira whole");
+            report.add(PhaseResult.of("big-attachments", settings.bigCount() + " complaints with a "
+                            + Math.round(scan.length / 1e6) + " MB PDF among " + plain.size() + " ordinary ones at "
+                            + settings.bigPlainRate() + "/s", settings.bigPlainRate(), run, d, 0, jira(0, 0), notes));
+        }
+    }
+
+    private Map<String, Object> jira(int latencyMs, int throttleEvery) {
+        Map<String, Object> jira = new LinkedHashMap<>();
+        jira.put("latencyMs", latencyMs);
+        jira.put("createIssue429Every", throttleEvery == 0 ? null : throttleEvery);
+        jira.put("retryAfterSeconds", throttleEvery == 0 ? null : settings.retryAfterSeconds());
+        return jira;
+    }
+
+    private List<String> notes(List<SeedTicket> seeds, boolean repliesWanted) {
+        List<String> notes = new ArrayList<>();
+        if (!seeds.isEmpty()) {
+            notes.add(seeds.size() + " tickets opened before the measurement (warm-up), answered by the replies");
+        } else if (repliesWanted && settings.replyShare() > 0) {
+            notes.add("no seed ticket was acknowledged in time: this phase has no replies");
+        }
+        return notes;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("bench: could not remove " + dir + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.redress.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.redress.bench.ArrivalWatcher.Tracked;
+import org.redress.bench.ComplaintMix.BenchMail;
+import org.redress.bench.ComplaintMix.SeedTicket;
+import org.redress.config.SandboxConfig;
+import org.redress.sandbox.Sandbox;
+import org.redress.testing.FreePorts;
+
+/**
+ * One phase's world: a fresh sandbox in the driver's JVM (GreenMail with {@code TCP_NODELAY}, the Jira sandbox, the
+ * demo CRM, on free ports), a fresh gateway process with its own data folder (embedded H2) pointed at it, the SMTP
+ * sender and the watcher that sees acknowledgements and comments arrive. Nothing is shared between phases, so one
+ * phase's tickets, mailboxes or warm caches never flatter or burden the next.
+ */
+final class GatewayRun implements AutoCloseable {
+    static final String WEBHOOK_SECRET = "bench-webhook-secret";
+
+    final String name;
+    final SandboxConfig sandboxConfig;
+    final Sandbox sandbox;
+    final ArrivalWatcher watcher;
+    final SmtpDriver smtp;
+    final GatewayProcess gateway;
+    final Map<String, String> settings;
+    private final BenchSettings bench;
+
+    /** What became of a batch of delivered mail, with the gateway's CPU over exactly that stretch. */
+    record Delivery(List<Tracked> tracked, long startNanos, long sendingEndNanos, long endNanos, String stopReason,
+                    double gatewayCpuSeconds, double driverCpuSeconds, int ticketsOpened) {
+        List<Tracked> complaints() {
+            return tracked.stream().filter(t -> !t.mail.isReply()).toList();
+        }
+
+        List<Tracked> replies() {
+            return tracked.stream().filter(t -> t.mail.isReply()).toList();
+        }
+
+        long completed() {
+            return tracked.stream().filter(Tracked::done).count();
+        }
+
+        long lastDoneNanos() {
+            return tracked.stream().filter(Tracked::done).mapToLong(t -> t.doneAt).max().orElse(endNanos);
+        }
+    }
+
+    private GatewayRun(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work,
+                       Map<String, String> inboxOverrides) throws Exception {
+        this.name = name;
+        this.bench = bench;
+        int gatewayHttp = FreePorts.next();
+        SandboxConfig config = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), "CS", "http://127.0.0.1:" + gatewayHttp + "/webhooks/jira",
+                WEBHOOK_SECRET);
+        this.sandboxConfig = config;
+        Sandbox started = new Sandbox(config, null).start();
+        ArrivalWatcher watching = null;
+        SmtpDriver sending = null;
+        try {
+            watching = new ArrivalWatcher(started);
+            sending = new SmtpDriver(config.smtpPort(), bench.smtpConnections());
+            settings = new LinkedHashMap<>();
+            settings.put("redress.data-dir", Files.createDirectories(work.resolve(name).resolve("data")).toString());
+            settings.put("redress.http.port", String.valueOf(gatewayHttp));
+            settings.put("redress.jira.url", started.jira().baseUrl());
+            settings.put("redress.jira.webhook-secret", WEBHOOK_SECRET);
+            settings.put("redress.smtp.port", String.valueOf(config.smtpPort()));
+            settings.put("redress.crm.url", started.crm().jdbcUrl());
+            for (String inbox : List.of("reclamations", "reclami", "complaints")) {
+                settings.put("redress.inbox." + inbox + ".port", String.valueOf(config.imapPort()));
+            }
+            if (!bench.pollInterval().isEmpty()) {
+                settings.put("redress.intake.poll-interval", bench.pollInterval());
+            }
+            settings.putAll(inboxOverrides);
+            settings.putAll(extra);
+            this.sandbox = started;
+            this.watcher = watching;
+            this.smtp = sending;
+            this.gateway = GatewayProcess.start(name, settings, List.of("-Xmx" + heap), bench.outputDir().resolve("logs"));
+        } catch (Exception | Error e) {
+            if (sending != null) {
+                sending.close();
+            }
+            if (watching != null) {
+                watching.close();
+            }
+            started.close();
+            throw e;
+        }
+    }
+
+    /** Starts the sandbox and the gateway and waits until the gateway polls its inboxes. */
+    static GatewayRun start(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work)
+            throws Exception {
+        return start(name, bench, extra, heap, work, Map.of());
+    }
+
+    static GatewayRun start(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work,
+                            Map<String, String> inboxOverrides) throws Exception {
+        GatewayRun run = new GatewayRun(name, bench, extra, heap, work, inboxOverrides);
+        try {
+            run.gateway.awaitReady(Duration.ofMinutes(3));
+            return run;
+        } catch (Exception | Error e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Tickets opened before the measurement, for its replies to answer (and a warm-up: the first mails a JVM
+     * handles are its slowest). Returns those whose acknowledgement arrived.
+     */
+    List<SeedTicket> seed(List<BenchMail> seeds) throws Exception {
+        if (seeds.isEmpty()) {
+            return List.of();
+        }
+        Delivery delivery = deliver(seeds, 0, Duration.ofSeconds(bench.minPhaseSeconds() + 2L * seeds.size()));
+        return ArrivalWatcher.seedTickets(delivery.tracked());
+    }
+
+    /**
+     * Delivers the mail — all at once ({@code perSecond <= 0}) or at a fixed rate by the wall clock — and waits until
+     * each complaint's acknowledgement and each reply's comment exists, the deadline passes, progress stops for
+     * {@code bench.stall-seconds}, or the gateway dies: a slow gateway gives numbers for what it finished.
+     */
+    Delivery deliver(List<BenchMail> mails, double perSecond, Duration deadline) throws Exception {
+        List<Tracked> tracked = watcher.expect(mails);
+        int ticketsBefore = sandbox.jira().issueKeys().size();
+        double gatewayCpu = gateway.stats().cpuSeconds();
+        double driverCpu = driverCpuSeconds();
+        long start = System.nanoTime();
+        ExecutorService pacing = Executors.newSingleThreadExecutor();
+        List<Future<?>> sent;
+        Future<List<Future<?>>> paced = null;
+        if (perSecond > 0) {
+            paced = pacing.submit(() -> smtp.atRate(mails, perSecond, watcher::delivered));
+            sent = List.of();
+        } else {
+            sent = smtp.allAtOnce(mails, watcher::delivered);
+        }
+        long deadlineNanos = start + deadline.toNanos();
+        long sendingEnd = -1;
+        long nextReport = start + Duration.ofSeconds(15).toNanos();
+        String stop = null;
+        while (stop == null) {
+            if (System.nanoTime() > nextReport) {
+                nextReport += Duration.ofSeconds(15).toNanos();
+                System.out.printf(java.util.Locale.ROOT, "bench:   %s: %d of %d done, %d delivered, %.0f s%n", name,
+                        tracked.stream().filter(Tracked::done).count(), tracked.size(),
+                        tracked.stream().filter(t -> t.deliveredAt >= 0).count(), (System.nanoTime() - start) / 1e9);
+            }
+            if (sendingEnd < 0) {
+                if (paced != null && paced.isDone()) {
+                    sent = paced.get();
+                    paced = null;
+                }
+                if (paced == null && sent.stream().allMatch(Future::isDone)) {
+                    sendingEnd = System.nanoTime();
+                }
+            }
+            long done = tracked.stream().filter(Tracked::done).count();
+            long now = System.nanoTime();
+            if (done == tracked.size()) {
+                break;
+            } else if (!gateway.alive()) {
+                stop = "the gateway exited (see " + gateway.log() + ")";
+            } else if (now > deadlineNanos) {
+                stop = "deadline: " + done + " of " + tracked.size() + " done after " + deadline.toSeconds() + " s";
+            } else if (sendingEnd > 0 && now - Math.max(watcher.lastProgressNanos(), sendingEnd)
+                    > Duration.ofSeconds(bench.stallSeconds()).toNanos()) {
+                stop = "stalled: nothing done for " + bench.stallSeconds() + " s (" + done + " of " + tracked.size()
+                        + " done)";
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        long end = System.nanoTime();
+        pacing.shutdownNow();
+        double gatewayCpuUsed = gateway.stats().cpuSeconds() - gatewayCpu;
+        return new Delivery(tracked, start, sendingEnd < 0 ? end : sendingEnd, end, stop, gatewayCpuUsed,
+                driverCpuSeconds() - driverCpu, sandbox.jira().issueKeys().size() - ticketsBefore);
+    }
+
+    static double driverCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    /** Every issue key the Jira sandbox holds. */
+    List<String> tickets() {
+        return new ArrayList<>(sandbox.jira().issueKeys());
+    }
+
+    /** Stops the gateway (SIGTERM, then for good), leaving the sandbox up: its mail can still be read. */
+    void stopGateway() {
+        gateway.close();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        smtp.close();
+        watcher.close();
+        sandbox.close();
+    }
+}

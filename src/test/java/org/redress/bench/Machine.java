@@ -1,0 +1,63 @@
+package org.redress.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The machine a run measured, written next to its numbers: cores, memory, CPU model, OS, Java, and the load average
+ * when the run started (a busy machine gives slower numbers; the results should say so).
+ */
+final class Machine {
+    private Machine() {
+    }
+
+    static Map<String, Object> describe() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("memoryMb", memTotalMb());
+        machine.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+        machine.put("os", osRelease() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + ", " + System.getProperty("os.arch") + ")");
+        machine.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
+        machine.put("javaVm", System.getProperty("java.vm.name"));
+        machine.put("loadAverageAtStart", read(Path.of("/proc/loadavg")).trim());
+        return machine;
+    }
+
+    private static long memTotalMb() {
+        String value = firstValue(Path.of("/proc/meminfo"), "MemTotal");
+        try {
+            return Long.parseLong(value.replaceAll("[^0-9]", "")) / 1024;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String osRelease() {
+        for (String line : read(Path.of("/etc/os-release")).split("\n")) {
+            if (line.startsWith("PRETTY_NAME=")) {
+                return line.substring("PRETTY_NAME=".length()).replace("\"", "");
+            }
+        }
+        return "unknown";
+    }
+
+    private static String firstValue(Path file, String key) {
+        for (String line : read(file).split("\n")) {
+            if (line.startsWith(key)) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return "unknown";
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}

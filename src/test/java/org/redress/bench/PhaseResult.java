@@ -1,0 +1,91 @@
+package org.redress.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redress.bench.ArrivalWatcher.Tracked;
+
+/**
+ * The numbers of one phase, as written to {@code results.json} and printed in the table. Throughput counts from the
+ * moment the first mail was handed to SMTP until the last acknowledgement arrived in its customer's mailbox (or the
+ * last reply's comment existed): every ticket and acknowledgement of the phase exists at that moment. Latency is per
+ * complaint, from the mail server accepting it to its acknowledgement arriving. CPU is the gateway process's own
+ * (user + system) over the same stretch, divided by the mails completed in it.
+ */
+record PhaseResult(
+        String name,
+        String description,
+        Double offeredPerSecond,
+        int mails,
+        int complaints,
+        int replies,
+        int seedTickets,
+        long acknowledged,
+        long commented,
+        boolean complete,
+        String stopReason,
+        double sendingSeconds,
+        double durationSeconds,
+        double throughputPerSecond,
+        Percentiles ackLatencyMs,
+        Percentiles replyLatencyMs,
+        int ticketsOpened,
+        int unexpectedAcks,
+        int repeatedAcks,
+        long smtpMaxLagMs,
+        int smtpFailures,
+        double peakHeapAfterGcMb,
+        double peakHeapBeforeGcMb,
+        int gcCollections,
+        double peakRssMb,
+        double gatewayCpuSeconds,
+        double cpuSecondsPerComplaint,
+        double driverCpuSeconds,
+        boolean gatewaySurvived,
+        Map<String, Object> jira,
+        List<String> gatewayJvmOptions,
+        Map<String, String> gatewaySettings,
+        List<String> notes) {
+
+    /** Reads the gateway's memory before it is stopped and its GC log after, so both cover its whole life. */
+    static PhaseResult of(String name, String description, Double offered, GatewayRun run, GatewayRun.Delivery d,
+                          int seedTickets, Map<String, Object> jira, List<String> notes) {
+        GatewayProcess.ProcStats stats = run.gateway.stats();
+        boolean survived = run.gateway.alive();
+        run.stopGateway();
+        GatewayProcess.GcPeaks gc = run.gateway.gcPeaks();
+        List<Tracked> complaints = d.complaints();
+        List<Tracked> replies = d.replies();
+        long acknowledged = complaints.stream().filter(Tracked::done).count();
+        long commented = replies.stream().filter(Tracked::done).count();
+        long completed = acknowledged + commented;
+        double duration = (d.lastDoneNanos() - d.startNanos()) / 1e9;
+        List<Long> ackLatencies = complaints.stream().filter(Tracked::done).map(Tracked::latencyNanos)
+                .filter(l -> l >= 0).toList();
+        List<Long> replyLatencies = replies.stream().filter(Tracked::done).map(Tracked::latencyNanos)
+                .filter(l -> l >= 0).toList();
+        List<String> allNotes = new ArrayList<>(notes);
+        if (d.stopReason() != null) {
+            allNotes.add("incomplete — " + d.stopReason());
+        }
+        if (d.ticketsOpened() != complaints.size()) {
+            allNotes.add(d.ticketsOpened() + " tickets opened for " + complaints.size() + " complaints");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        run.settings.forEach((key, value) -> {
+            // ports and folders change every run; the rest is what was chosen
+            if (!key.endsWith(".port") && !key.endsWith("-dir") && !key.endsWith(".url") && !key.endsWith("password")) {
+                settings.put(key, value);
+            }
+        });
+        return new PhaseResult(name, description, offered, d.tracked().size(), complaints.size(), replies.size(),
+                seedTickets, acknowledged, commented, d.stopReason() == null, d.stopReason(),
+                (d.sendingEndNanos() - d.startNanos()) / 1e9, duration, completed == 0 ? 0 : completed / duration,
+                Percentiles.ofNanos(ackLatencies), Percentiles.ofNanos(replyLatencies), d.ticketsOpened(),
+                run.watcher.unexpectedAcks(), run.watcher.repeatedAcks(), run.smtp.maxLagMillis(),
+                run.smtp.failures(), gc.afterGcMb(), gc.beforeGcMb(), gc.collections(), stats.hwmKb() / 1024.0,
+                d.gatewayCpuSeconds(), completed == 0 ? Double.NaN : d.gatewayCpuSeconds() / completed,
+                d.driverCpuSeconds(), survived, jira, run.gateway.jvmOptions(), settings, allNotes);
+    }
+}
