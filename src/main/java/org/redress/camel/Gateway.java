@@ -299,6 +299,13 @@ public final class Gateway implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(config.camelProperties());
         properties.put("redress.smtp.endpoint", smtpEndpoint(config.smtp()));
         properties.put("redress.jira.endpoint", CamelJiraClient.endpoint(config.jira()));
+        // every lane of every inbox may wait on Jira at once, and the timers beside them; Camel's default of 20
+        // connections per host made lanes queue for a connection while a 150 ms Jira answered the others
+        String jiraConnections = String.valueOf(config.intake().parallelism() * config.inboxes().size() + 8);
+        for (String scheme : List.of("http", "https")) {
+            properties.putIfAbsent("camel.component." + scheme + ".connections-per-route", jiraConnections);
+            properties.putIfAbsent("camel.component." + scheme + ".max-total-connections", "400");
+        }
         properties.putIfAbsent("camel.server.enabled", "true");
         Duration poll = config.conversation().pollInterval();
         properties.put("redress.conversation.polling", String.valueOf(!poll.isZero()));

@@ -95,7 +95,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                         s.duration("redress.intake.attachment-text-timeout", Duration.ofSeconds(30))),
                 s.optional("redress.intake.oversized-folder", "Oversized"), authservId(s),
                 s.optional("redress.intake.quarantine-alert-project", ""),
-                positive(s, "redress.intake.parallelism", 8));
+                positive(s, "redress.intake.parallelism", 16));
         if (intake.parallelism() > 64) {
             throw new ConfigException("redress.intake.parallelism", "must be at most 64 (mails handled at once per inbox)");
         }

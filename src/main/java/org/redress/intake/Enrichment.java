@@ -66,8 +66,10 @@ public final class Enrichment {
                 // nothing to retry: the earlier ticket is gone or cannot be linked; the description lists it
             }
         }
-        // with part of the history unknown, a later attempt may link more; an incomplete history stays unmarked
-        if (mail.assessment().history().complete()) {
+        // with part of the history unknown, a later attempt may link more; an incomplete history stays unmarked.
+        // Nothing to link needs no mark: a later attempt would find nothing either, and most complaints come from
+        // customers without earlier ones, so this spares them a database commit
+        if (mail.assessment().history().complete() && !keys.isEmpty()) {
             assessments.linked(mail.entry().id(), clock.instant());
         }
         return linked;

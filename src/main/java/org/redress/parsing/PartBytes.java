@@ -8,9 +8,9 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.redress.bytes.SizedBuffer;
 
 /**
  * The decoded bytes of a part, salvaging what can be read: an unknown Content-Transfer-Encoding ("7-bit",
@@ -51,16 +51,17 @@ final class PartBytes {
             if (raw == null) {
                 return new Decoded(new byte[0], false, 0);
             }
+            long expected = expectedSize(part, encoding);
             if (encoding == null) {
-                return readCapped(raw, cap, false);
+                return readCapped(raw, cap, false, expected);
             }
             InputStream decoded;
             try {
                 decoded = MimeUtility.decode(raw, encoding);
             } catch (MessagingException unknownEncoding) {
-                return readCapped(raw, cap, false);
+                return readCapped(raw, cap, false, expected);
             }
-            return readCapped(decoded, cap, false);
+            return readCapped(decoded, cap, false, expected);
         } catch (IOException | MessagingException | RuntimeException damaged) {
             return encoding == null ? new Decoded(new byte[0], true, 0) : salvage(part, encoding, cap);
         }
@@ -69,7 +70,7 @@ final class PartBytes {
     /** The part's body exactly as it was transferred, before any Content-Transfer-Encoding is undone. */
     static byte[] raw(Part part) {
         try (InputStream in = rawStream(part)) {
-            return in == null ? new byte[0] : readCapped(in, Integer.MAX_VALUE - 64, false).bytes();
+            return in == null ? new byte[0] : readCapped(in, Integer.MAX_VALUE - 64, false, 0).bytes();
         } catch (IOException | MessagingException | RuntimeException unreadable) {
             return new byte[0];
         }
@@ -79,7 +80,7 @@ final class PartBytes {
     private static Decoded salvage(Part part, String encoding, long cap) {
         try (InputStream raw = rawStream(part);
              InputStream in = MimeUtility.decode(raw, encoding)) {
-            return readCapped(in, cap, true);
+            return readCapped(in, cap, true, 0);
         } catch (IOException | MessagingException | RuntimeException unreadable) {
             return new Decoded(new byte[0], true, 0);
         }
@@ -89,8 +90,8 @@ final class PartBytes {
      * Reads up to {@code cap} bytes and counts the rest. With {@code salvaging}, reads in tiny chunks and stops at the
      * first error, keeping what came before it.
      */
-    private static Decoded readCapped(InputStream in, long cap, boolean salvaging) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static Decoded readCapped(InputStream in, long cap, boolean salvaging, long expected) throws IOException {
+        SizedBuffer out = new SizedBuffer(expected, (int) Math.min(cap, Integer.MAX_VALUE - 64));
         byte[] buffer = new byte[salvaging ? SALVAGE_CHUNK : CHUNK];
         long size = 0;
         boolean damaged = false;
@@ -113,7 +114,23 @@ final class PartBytes {
             }
             size += n;
         }
-        return new Decoded(out.toByteArray(), damaged, size);
+        return new Decoded(out.bytes(), damaged, size);
+    }
+
+    /**
+     * About how many bytes the part decodes to, so that its buffer is allocated once: base64 carries 3 bytes in 4
+     * characters plus line breaks; other encodings are taken at their transferred size.
+     */
+    private static long expectedSize(Part part, String encoding) {
+        try {
+            long transferred = part.getSize();
+            if (transferred <= 0) {
+                return 0;
+            }
+            return "base64".equalsIgnoreCase(encoding) ? transferred / 4 * 3 * 76 / 78 + 3 : transferred;
+        } catch (MessagingException unknown) {
+            return 0;
+        }
     }
 
     static InputStream rawStream(Part part) throws MessagingException, IOException {

@@ -37,7 +37,11 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("Cannot connect to the database " + withoutPassword(config.url()) + ": "
                     + withoutPassword(String.valueOf(e.getMessage())), e);
         }
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        // db/h2 holds what only H2 needs (its own storage types); versions are shared, so a PostgreSQL database
+        // simply has no row for them
+        var flyway = Flyway.configure().dataSource(dataSource).locations(config.url().startsWith("jdbc:h2:")
+                ? new String[] {"classpath:db/migration", "classpath:db/h2"}
+                : new String[] {"classpath:db/migration"});
         if (config.schema() != null) {
             flyway.schemas(config.schema()).createSchemas(true);
         }

@@ -1,5 +1,6 @@
 package org.redress.store;
 
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,8 @@ public final class RawMailStore {
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, sha256);
             insert.setLong(2, raw.length);
-            insert.setBytes(3, raw);
+            // streamed, so that H2 writes it into its LOB store in blocks instead of cloning the array first
+            insert.setBinaryStream(3, new ByteArrayInputStream(raw), raw.length);
             insert.setTimestamp(4, Timestamp.from(now));
             try {
                 insert.executeUpdate();

@@ -105,7 +105,8 @@ record BenchSettings(
                 r.integer("big-plain", quick ? 10 : 100),
                 r.decimal("big-plain-rate", 5),
                 heap,
-                r.text("big-xmx", heap),
+                // the target as a hard limit: the gateway gets only the heap the target allows
+                r.text("big-xmx", "256m"),
                 r.text("poll-interval", ""),
                 List.copyOf(pollSizes),
                 r.integer("poll-idle-seconds", quick ? 5 : 20),

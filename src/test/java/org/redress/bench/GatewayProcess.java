@@ -76,6 +76,10 @@ final class GatewayProcess implements AutoCloseable {
             command.add("-XX:HeapDumpPath=" + logDir.toAbsolutePath());
         }
         command.add("-Xlog:gc*:file=" + gcLog);
+        String profiling = System.getProperty("gateway.jvm-options", "").replace("{phase}", name);
+        if (!profiling.isBlank()) {
+            command.addAll(List.of(profiling.trim().split("\\s+")));
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.redress.Redress", "gateway"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -38,7 +38,11 @@ class LanguageGuesserTest {
     void languageOutsideTheConfiguredSetGivesNoGuess() {
         assertThat(guesser.guess("Olá, a minha encomenda ainda não chegou e ninguém responde às minhas chamadas."))
                 .isNull();
+        assertThat(guesser.guess("Bon dia, la meva comanda encara no ha arribat i ningú no respon a les meves trucades."))
+                .isNull();
         assertThat(guesser.guess("こんにちは、注文した商品がまだ届いていません。誰も電話に出てくれません。")).isNull();
+        assertThat(guesser.guess("Здравствуйте, мой заказ до сих пор не пришёл, и никто не отвечает на звонки. Order 4411"))
+                .isNull();
         LanguageGuesser frenchAndEnglishOnly = new LanguageGuesser(Set.of("fr", "en"));
         assertThat(frenchAndEnglishOnly.guess(
                 "Buongiorno, il mio ordine non è ancora arrivato e nessuno mi risponde.")).isNull();

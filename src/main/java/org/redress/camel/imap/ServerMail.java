@@ -4,8 +4,8 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.redress.bytes.SizedBuffer;
 
 /** A mail as the server holds it (IMAP or POP3): its bytes, and the server's own lasting name for it. */
 public final class ServerMail {
@@ -19,58 +19,19 @@ public final class ServerMail {
     public static FetchedMail read(String id, Message mail, int limit) throws MessagingException, IOException {
         int announced = mail.getSize();
         // IMAP's RFC822.SIZE is exact: the buffer is then filled to the byte and handed on without a copy
-        CappedBuffer raw = new CappedBuffer(limit, announced > 0 ? Math.min(announced, limit) : 8192);
+        SizedBuffer raw = new SizedBuffer(announced > 0 ? announced : 8192, limit);
         try {
             mail.writeTo(raw);
-        } catch (CappedBuffer.Full full) {
+        } catch (SizedBuffer.Full full) {
             return new FetchedMail(id, raw.bytes(), Math.max(announced, limit + 1L), null);
         } catch (MessagingException e) {
-            if (!(e.getCause() instanceof CappedBuffer.Full)) {
+            if (!(e.getCause() instanceof SizedBuffer.Full)) {
                 throw e;
             }
             return new FetchedMail(id, raw.bytes(), Math.max(announced, limit + 1L), null);
         }
         // read whole: its size is what was read (servers' announced sizes can be approximate)
         return new FetchedMail(id, raw.bytes(), raw.size(), null);
-    }
-
-    /** A byte buffer that refuses to grow past its cap: writing beyond it keeps what fits and throws {@link Full}. */
-    private static final class CappedBuffer extends ByteArrayOutputStream {
-        private final int cap;
-
-        CappedBuffer(int cap, int initial) {
-            super(Math.max(initial, 32));
-            this.cap = cap;
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            int room = cap - count;
-            super.write(b, off, Math.min(len, Math.max(room, 0)));
-            if (len > room) {
-                throw new Full();
-            }
-        }
-
-        /** The bytes written, without a copy when they fill the buffer exactly. */
-        synchronized byte[] bytes() {
-            return count == buf.length ? buf : toByteArray();
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (count >= cap) {
-                throw new Full();
-            }
-            super.write(b);
-        }
-
-        /** Unchecked so that it passes through writeTo implementations that only declare their own exceptions. */
-        static final class Full extends RuntimeException {
-            Full() {
-                super("mail larger than redress.intake.max-message-size", null, false, false);
-            }
-        }
     }
 
     /**
