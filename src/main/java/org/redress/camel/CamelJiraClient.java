@@ -34,12 +34,22 @@ public final class CamelJiraClient implements JiraApi {
     private final JiraAnswers answers;
     private final JiraConfig config;
     private final ObjectMapper json;
+    private final CallObserver observer;
 
-    public CamelJiraClient(CamelContext camel, JiraConfig config, JiraAnswers answers, ObjectMapper json) {
+    /** Told of every call, for health and metrics. */
+    @FunctionalInterface
+    public interface CallObserver {
+        /** @param outcome ok, refused (a 4xx on the request), unavailable (5xx, 429, 401, 403) or unreachable */
+        void called(String method, String outcome, long nanos);
+    }
+
+    public CamelJiraClient(CamelContext camel, JiraConfig config, JiraAnswers answers, ObjectMapper json,
+                           CallObserver observer) {
         this.http = camel.createProducerTemplate();
         this.config = config;
         this.answers = answers;
         this.json = json;
+        this.observer = observer;
     }
 
     /**
@@ -207,6 +217,7 @@ public final class CamelJiraClient implements JiraApi {
 
     private Answer send(String method, String path, String query, Object body, String contentType, boolean upload) {
         answers.checkNotHeldOff();
+        long started = System.nanoTime();
         Exchange exchange = http.request(JIRA_CALL, e -> {
             var in = e.getIn();
             in.setHeader(Exchange.HTTP_METHOD, method);
@@ -225,12 +236,30 @@ public final class CamelJiraClient implements JiraApi {
             in.setBody(body);
         });
         if (exchange.getException() != null) {
+            observer.called(method, "unreachable", System.nanoTime() - started);
             throw new JiraUnavailableException("Jira at " + config.url() + " cannot be reached: "
                     + exchange.getException().getMessage(), exchange.getException());
         }
         var out = exchange.getMessage();
         Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return new Answer(status == null ? 0 : status, out.getBody(byte[].class));
+        Answer answer = new Answer(status == null ? 0 : status, out.getBody(byte[].class));
+        observer.called(method, outcome(answer.status), System.nanoTime() - started);
+        return answer;
+    }
+
+    private static String outcome(int status) {
+        if (status >= 200 && status < 300) {
+            return "ok";
+        }
+        if (unavailable(status)) {
+            return "unavailable";
+        }
+        return "refused";
+    }
+
+    /** Jira is down, overloaded or no longer lets us in: try later, not the request's fault. */
+    private static boolean unavailable(int status) {
+        return status == 429 || status >= 500 || status == 401 || status == 403 || status == 0;
     }
 
     private JsonNode judge(String what, Answer answer) {
@@ -243,8 +272,7 @@ public final class CamelJiraClient implements JiraApi {
             }
         }
         String errors = jiraErrors(text);
-        if (answer.status == 429 || answer.status >= 500 || answer.status == 401 || answer.status == 403
-                || answer.status == 0) {
+        if (unavailable(answer.status)) {
             throw new JiraUnavailableException(what + ": Jira answered " + answer.status + " " + errors, null);
         }
         throw new JiraRejectedException(answer.status, what + ": " + errors);

@@ -44,6 +44,7 @@ import org.redress.relay.CommentVisibility;
 import org.redress.relay.CustomerUpdates;
 import org.redress.acknowledgement.TemplateRenderer;
 import org.redress.config.InboxConfig;
+import org.redress.health.GatewayHealth;
 import org.redress.config.RedressConfig;
 import org.redress.config.SmtpConfig;
 import org.redress.intake.ComplaintIntake;
@@ -78,6 +79,7 @@ public final class Gateway implements AutoCloseable {
     private final HikariDataSource crmDataSource;
     private final AttachmentReader attachmentReader;
     private final KeptOpenMailSender smtpSender;
+    private final GatewayHealth health;
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -93,6 +95,8 @@ public final class Gateway implements AutoCloseable {
         database = new Database(config.database(),
                 Math.min(64, config.intake().parallelism() * config.inboxes().size() + 6));
         register = new ComplaintRegister(database, new RawMailStore(database));
+        health = new GatewayHealth(config.inboxes().stream().map(InboxConfig::id).toList(),
+                config.inboxDownAfter(), clock);
         outbox = new Outbox(database);
         ConversationIndex conversations = new ConversationIndex(database);
         Tickets tickets = new Tickets(database);
@@ -131,7 +135,21 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("jiraAnswers", jiraAnswers);
                 camel.getRegistry().bind("mailProperties", mailProperties());
                 camel.getRegistry().bind("smtpSender", smtpSender);
-                CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), jiraAnswers, json);
+                FollowUpStore followUpStore = new FollowUpStore(database);
+                GatewayMetrics metrics = new GatewayMetrics(config.inboxes(), new SatisfactionStore(database), outbox,
+                        followUpStore, register, health, clock);
+                camel.getRegistry().bind("metrics", metrics);
+                InboxWatching inboxWatching = new InboxWatching(metrics, health);
+                camel.getRegistry().bind("inboxWatching", inboxWatching);
+                CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), jiraAnswers, json,
+                        (method, outcome, nanos) -> {
+                            metrics.jiraCalled(method, outcome, nanos);
+                            if (outcome.equals("ok") || outcome.equals("refused")) {
+                                health.jira().succeeded();
+                            } else {
+                                health.jira().failed(method + " call " + outcome);
+                            }
+                        });
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
                         screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
                         config.ownAddresses(), assessments, config.acknowledgement().maxPerSenderPerHour());
@@ -144,7 +162,6 @@ public final class Gateway implements AutoCloseable {
                 }
                 camel.getRegistry().bind("enrichment", new EnrichmentSteps(new Enrichment(history, triage, jira,
                         assessments, config.history().linkType(), clock)));
-                FollowUpStore followUpStore = new FollowUpStore(database);
                 camel.getRegistry().bind("registerApi", new RegisterApiSteps(new RegisterApi(new RegisterQueries(database),
                         assessments, history, followUpStore, clock), register, config.apiToken(), json));
                 CustomerMailComposer mails = new CustomerMailComposer(templates, config.acknowledgement().firstResponse());
@@ -164,11 +181,8 @@ public final class Gateway implements AutoCloseable {
                         outbox, conversations, database, mails, config.followUp(), inboxes,
                         config.triage().priority().levels(), clock),
                         new TicketActions(jira, followUpStore, tickets, clock)));
-                GatewayMetrics metrics = new GatewayMetrics(config.inboxes(), new SatisfactionStore(database), outbox,
-                        followUpStore, clock);
-                camel.getRegistry().bind("metrics", metrics);
                 camel.getRegistry().bind(ImapInboxComponent.SCHEME,
-                        new ImapInboxComponent(config, mailProperties(), metrics::inboxPolled));
+                        new ImapInboxComponent(config, mailProperties(), inboxWatching));
                 camel.getRegistry().bind("pageHeaders", SatisfactionSteps.pageHeaders());
                 camel.getRegistry().bind("satisfaction", new SatisfactionSteps(new SatisfactionPages(survey, tickets,
                         templates, config.intake().fallbackLanguage())));
@@ -177,8 +191,8 @@ public final class Gateway implements AutoCloseable {
                         conversations, outbox, tickets, jira, clock)));
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
                         new org.redress.authenticity.SenderAuthenticity(config.intake().authservId()))));
-                camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock));
-                camel.getRegistry().bind("health", new HealthSteps(register, outbox));
+                camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock, metrics, health.smtp()));
+                camel.getRegistry().bind("health", new HealthSteps(register, outbox, health));
                 camel.getRegistry().bind("quarantine", new QuarantineSteps(register, new org.redress.intake.QuarantineAlerts(
                         register, jira, new org.redress.jira.QuarantineAlert(json), config)));
             }

@@ -1,15 +1,26 @@
 package org.redress.camel;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
+import org.redress.camel.imap.PollObserver;
 import org.redress.config.InboxConfig;
+import org.redress.health.GatewayHealth;
+import org.redress.health.Watch;
+import org.redress.store.ComplaintRegister;
 import org.redress.store.FollowUpStore;
 import org.redress.store.Outbox;
 import org.redress.store.SatisfactionStore;
@@ -18,27 +29,47 @@ import org.redress.store.SatisfactionStore;
  * {@code GET /q/metrics} in Prometheus' text format. The numbers come from the register when scraped (cached for a
  * few seconds), so that several gateways on one database all report the same, complete figures.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements PollObserver {
     /** The satisfaction gauges look at the answers of this last stretch of time. */
     static final Duration SATISFACTION_WINDOW = Duration.ofDays(30);
     private static final Duration CACHE = Duration.ofSeconds(5);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SatisfactionStore satisfaction;
+    private final ComplaintRegister register;
+    private final GatewayHealth health;
     private final Clock clock;
+    private final MultiGauge complaints;
+    private final Map<String, AtomicInteger> backlogs = new ConcurrentHashMap<>();
     private Map<String, int[]> answers = Map.of();
     private Instant answersAt = Instant.MIN;
+    private Instant complaintsAt = Instant.MIN;
 
     public GatewayMetrics(List<InboxConfig> inboxes, SatisfactionStore satisfaction, Outbox outbox,
-                          FollowUpStore followUps, Clock clock) {
+                          FollowUpStore followUps, ComplaintRegister register, GatewayHealth health, Clock clock) {
         this.satisfaction = satisfaction;
+        this.register = register;
+        this.health = health;
         this.clock = clock;
+        complaints = MultiGauge.builder("redress.complaints")
+                .description("Mails each inbox took in, by where they stand or ended (register outcome)")
+                .register(registry);
+        Gauge.builder("redress.quarantine.mails", register, r -> count(r, "quarantined"))
+                .description("Mails in quarantine, kept with their reason (GET /q/quarantine)").register(registry);
         for (InboxConfig inbox : inboxes) {
             Gauge.builder("redress.customer.satisfaction.ratio", this, m -> m.share(inbox.id()))
                     .description("Share of satisfaction answers scoring 4 or 5 over the last 30 days (CSAT)")
                     .tag("inbox", inbox.id()).register(registry);
             Gauge.builder("redress.customer.satisfaction.responses", this, m -> m.answers(inbox.id())[0])
                     .description("Satisfaction answers over the last 30 days").tag("inbox", inbox.id()).register(registry);
+            AtomicInteger backlog = backlogs.computeIfAbsent(inbox.id(), id -> new AtomicInteger());
+            Gauge.builder("redress.inbox.backlog", backlog, AtomicInteger::get)
+                    .description("Mails found in the inbox and not finished yet (IMAP inboxes)")
+                    .tag("inbox", inbox.id()).register(registry);
+            Gauge.builder("redress.inbox.up", health, h -> h.inbox(inbox.id()).status(h.inboxDownAfter())
+                            == Watch.Status.UP ? 1 : 0)
+                    .description("1 while the inbox is read successfully, 0 once it has not been for too long")
+                    .tag("inbox", inbox.id()).register(registry);
         }
         Gauge.builder("redress.outbox.pending", outbox, o -> o.count("pending"))
                 .description("Mails to customers waiting to be sent").register(registry);
@@ -47,17 +78,68 @@ public final class GatewayMetrics {
     }
 
     /** How long one look for new mail in an inbox took: it must not grow with the mailbox. */
-    public void inboxPolled(String inbox, long nanos) {
-        io.micrometer.core.instrument.Timer.builder("redress.inbox.poll")
+    @Override
+    public void polled(String inbox, long nanos) {
+        Timer.builder("redress.inbox.poll")
                 .description("Time to look for new mail in an inbox (by UID, so independent of the mailbox's size)")
-                .tag("inbox", inbox).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .tag("inbox", inbox).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void backlog(String inbox, int mails) {
+        AtomicInteger backlog = backlogs.get(inbox);
+        if (backlog != null) {
+            backlog.set(mails);
+        }
+    }
+
+    @Override
+    public void pickedUp(String inbox, Duration lag) {
+        Timer.builder("redress.inbox.fetch.lag")
+                .description("From the mail server taking a mail in to the gateway handing it to a lane")
+                .tag("inbox", inbox).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /**
+     * One Jira REST call.
+     *
+     * @param outcome ok, refused (4xx: Jira is there, the request was wrong), unavailable (5xx, 429, 401/403) or
+     *                unreachable (no answer)
+     */
+    public void jiraCalled(String method, String outcome, long nanos) {
+        Timer.builder("redress.jira.calls").description("Jira REST calls: how long they took, by outcome")
+                .tags("method", method, "outcome", outcome).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** An acknowledgement accepted by the SMTP server, this long after its complaint was taken in. */
+    public void acknowledged(String inbox, Duration latency) {
+        Timer.builder("redress.acknowledgement.latency")
+                .description("From a complaint taken in to its acknowledgement accepted by the SMTP server")
+                .tag("inbox", inbox).register(registry).record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
     public void scrape(Exchange exchange) {
+        refreshComplaints();
         var out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
         out.setBody(registry.scrape());
+    }
+
+    private synchronized void refreshComplaints() {
+        Instant now = clock.instant();
+        if (complaintsAt.plus(CACHE).isAfter(now) && !complaintsAt.isAfter(now)) {
+            return;
+        }
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        register.countsByInbox().forEach((inbox, byOutcome) -> byOutcome.forEach((outcome, count) ->
+                rows.add(MultiGauge.Row.of(Tags.of("inbox", inbox, "outcome", outcome), count))));
+        complaints.register(rows, true);
+        complaintsAt = now;
+    }
+
+    private static double count(ComplaintRegister register, String outcome) {
+        return register.countsByInbox().values().stream().mapToInt(m -> m.getOrDefault(outcome, 0)).sum();
     }
 
     private double share(String inbox) {

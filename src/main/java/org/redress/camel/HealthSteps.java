@@ -2,30 +2,57 @@ package org.redress.camel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.redress.health.GatewayHealth;
 import org.redress.store.ComplaintRegister;
 import org.redress.store.Outbox;
 import org.redress.store.Outcome;
 
-/** What {@code GET /q/health} answers: that the gateway runs, reaches its database, and how much waits. */
+/**
+ * What {@code GET /q/health} answers: the database, each inbox's mail server, Jira and SMTP, each UP or DOWN with
+ * what it is based on, and how much waits. DOWN anywhere answers 503, so that a load balancer or an orchestrator's
+ * readiness probe sees it; {@code /q/health/live} only says the process answers (restarting the gateway does not
+ * bring a mail server back).
+ */
 public final class HealthSteps {
     private final ComplaintRegister register;
     private final Outbox outbox;
+    private final GatewayHealth health;
 
-    public HealthSteps(ComplaintRegister register, Outbox outbox) {
+    public HealthSteps(ComplaintRegister register, Outbox outbox, GatewayHealth health) {
         this.register = register;
         this.outbox = outbox;
+        this.health = health;
     }
 
-    public Map<String, Object> status() {
+    public Map<String, Object> status(Exchange exchange) {
         Map<String, Object> status = new LinkedHashMap<>();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        boolean up = true;
+        Map<String, Object> database = new LinkedHashMap<>();
         try {
-            status.put("status", "UP");
             status.put("outboxPending", outbox.count("pending"));
             status.put("quarantined", register.withOutcome(Outcome.QUARANTINED).size());
+            database.put("status", "UP");
         } catch (RuntimeException e) {
-            status.put("status", "DOWN");
-            status.put("database", e.getMessage());
+            database.put("status", "DOWN");
+            database.put("lastError", e.getMessage());
+            up = false;
         }
-        return status;
+        checks.put("database", database);
+        for (var part : health.describe().entrySet()) {
+            checks.put(part.getKey(), part.getValue());
+            up &= "UP".equals(part.getValue().get("status"));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", up ? "UP" : "DOWN");
+        answer.putAll(status);
+        answer.put("checks", checks);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+        return answer;
+    }
+
+    public Map<String, Object> live() {
+        return Map.of("status", "UP");
     }
 }

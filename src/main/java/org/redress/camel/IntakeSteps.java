@@ -44,6 +44,9 @@ public final class IntakeSteps {
      * (camel-mail) they are read here, once. From here on the exchange carries a plain message, so nothing later (the
      * dead letter route, camel-mail's commit) asks the server for the mail again.
      */
+    /** The MDC key of the complaint a log line is about: its number in the register. */
+    public static final String CORRELATION_KEY = "complaint";
+
     public void receive(Exchange exchange) throws Exception {
         InboxConfig inbox = config.inbox(exchange.getProperty(INBOX_PROPERTY, String.class));
         // camel-mail's message must not be asked for its body: that would fetch and parse it on the server's terms
@@ -58,6 +61,8 @@ public final class IntakeSteps {
             throw new UnreadableMailException(raw.unreadable());
         }
         MailInProgress received = intake.receive(inbox, raw.bytes(), raw.size(), "email");
+        // every later log line of this mail's handling carries its register number (the JSON log's "mdc")
+        org.slf4j.MDC.put(CORRELATION_KEY, "#" + received.entry().id());
         plain.setBody(received);
         if (raw.cut()) {
             // the register holds only its beginning: the whole mail stays on the server, never deleted

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
+import org.redress.health.Watch;
+import org.redress.intake.ComplaintIntake;
 import org.redress.store.Outbox;
 import org.redress.store.Outbox.PendingMail;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 /** The steps of the outbox route: read what is pending, hand each mail to SMTP, write down the result. */
 public final class OutboxSteps {
     static final String OUTBOX_ID = "redressOutboxId";
+    private static final String PENDING = "redressPendingMail";
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSteps.class);
     private static final int BATCH = 100;
 
@@ -28,9 +31,14 @@ public final class OutboxSteps {
      */
     private final java.util.Map<Long, java.time.Instant> acceptedNotRecorded = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public OutboxSteps(Outbox outbox, Clock clock) {
+    private final GatewayMetrics metrics;
+    private final Watch smtp;
+
+    public OutboxSteps(Outbox outbox, Clock clock, GatewayMetrics metrics, Watch smtp) {
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
+        this.smtp = smtp;
     }
 
     public List<PendingMail> pending() {
@@ -45,6 +53,8 @@ public final class OutboxSteps {
     public void prepare(Exchange exchange) throws Exception {
         PendingMail mail = exchange.getIn().getBody(PendingMail.class);
         exchange.setProperty(OUTBOX_ID, mail.id());
+        exchange.setProperty(PENDING, mail);
+        org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + mail.complaintId());
         exchange.getIn().setBody(new MimeMessage(session, new ByteArrayInputStream(mail.mime())));
         exchange.getIn().setHeader("redressRecipient", mail.recipient());
     }
@@ -52,6 +62,12 @@ public final class OutboxSteps {
     public void sent(Exchange exchange) {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
         java.time.Instant now = clock.instant();
+        smtp.succeeded();
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
+        PendingMail mail = exchange.getProperty(PENDING, PendingMail.class);
+        if (mail != null && ComplaintIntake.ACKNOWLEDGEMENT.equals(mail.kind())) {
+            metrics.acknowledged(mail.inbox(), java.time.Duration.between(mail.complaintArrived(), now));
+        }
         try {
             outbox.sent(id, now);
         } catch (RuntimeException e) {
@@ -65,7 +81,9 @@ public final class OutboxSteps {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        smtp.failed(reason);
         LOG.warn("Outgoing mail {} not sent yet ({}); it stays in the outbox", id, reason);
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         outbox.failed(id, reason);
     }
 }

@@ -30,7 +30,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                             IntakeConfig intake, AcknowledgementConfig acknowledgement, SandboxConfig sandbox,
                             List<InboxConfig> inboxes, ConversationConfig conversation, HistoryConfig history,
                             TriageConfig triage, FollowUpConfig followUp, SatisfactionConfig satisfaction,
-                            String apiToken, Map<String, String> camelProperties) {
+                            String apiToken, Duration inboxDownAfter, Map<String, String> camelProperties) {
 
     public static final String CONFIG_FILE = "config/application.properties";
 
@@ -145,9 +145,14 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         if (apiToken.length() < 12) {
             throw new ConfigException("redress.api.token", "must be at least 12 characters: it guards customers' data");
         }
+        Duration inboxDownAfter = s.duration("redress.health.inbox-down-after", Duration.ofSeconds(30));
+        if (inboxDownAfter.compareTo(intake.pollInterval()) <= 0) {
+            throw new ConfigException("redress.health.inbox-down-after",
+                    "must be longer than redress.intake.poll-interval (" + intake.pollInterval() + ")");
+        }
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
-                history, triage, followUp, satisfaction, apiToken, camel);
+                history, triage, followUp, satisfaction, apiToken, inboxDownAfter, camel);
     }
 
     /** One server name, as it opens that server's Authentication-Results header (RFC 8601 authserv-id). */

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -224,6 +225,22 @@ public final class ComplaintRegister {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /** How many mails each inbox took in, by outcome (received, ticketed, acknowledged, ignored, quarantined …). */
+    public Map<String, Map<String, Integer>> countsByInbox() {
+        return database.inTransaction(connection -> {
+            Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT inbox, outcome, COUNT(*) FROM complaint GROUP BY inbox, outcome");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                            .put(rs.getString(2), rs.getInt(3));
+                }
+            }
+            return counts;
         });
     }
 

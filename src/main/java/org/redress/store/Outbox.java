@@ -77,14 +77,16 @@ public final class Outbox {
     public List<PendingMail> pending(int limit) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, complaint_id, kind, message_id, sender, recipient, mime, attempts FROM outgoing_mail "
-                            + "WHERE status = 'pending' ORDER BY id")) {
+                    "SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipient, o.mime, o.attempts, "
+                            + "c.inbox, c.received_at FROM outgoing_mail o JOIN complaint c ON c.id = o.complaint_id "
+                            + "WHERE o.status = 'pending' ORDER BY o.id")) {
                 select.setMaxRows(limit);
                 List<PendingMail> mails = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         mails.add(new PendingMail(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getInt(8)));
+                                rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getInt(8), rs.getString(9),
+                                rs.getTimestamp(10).toInstant()));
                     }
                 }
                 return mails;
@@ -126,8 +128,13 @@ public final class Outbox {
         });
     }
 
-    /** A mail to send: its MIME is final, Message-ID included, so a resend is recognisably the same mail. */
+    /**
+     * A mail to send: its MIME is final, Message-ID included, so a resend is recognisably the same mail.
+     *
+     * @param inbox            the inbox of the complaint it answers
+     * @param complaintArrived when that complaint was taken in, for the acknowledgement's latency
+     */
     public record PendingMail(long id, long complaintId, String kind, String messageId, String sender,
-                              String recipient, byte[] mime, int attempts) {
+                              String recipient, byte[] mime, int attempts, String inbox, Instant complaintArrived) {
     }
 }

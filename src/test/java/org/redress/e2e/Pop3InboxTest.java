@@ -37,6 +37,10 @@ class Pop3InboxTest {
             assertThat(stack.issueKeys()).containsExactly(entry.ticketKey());
             assertThat(stack.mailbox("tom.baker@example.co.uk")).singleElement()
                     .satisfies(ack -> assertThat(ack.getFrom()[0].toString()).contains(POP));
+            var health = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    stack.gatewayHttp("/q/health").body()).path("checks").path("inbox.care");
+            assertThat(health.path("status").asText()).as("POP3 polls are watched too").isEqualTo("UP");
+            assertThat(health.path("lastSuccess").isNull()).isFalse();
         }
     }
 

@@ -31,8 +31,9 @@ class RouteFilesTest {
             // the beans the routes call, unconnected: only their methods are looked up here
             camel.getRegistry().bind("intake", new org.redress.camel.IntakeSteps(null, null));
             camel.getRegistry().bind("mailProperties", new java.util.Properties());
-            camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC()));
-            camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null));
+            camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC(),
+                    null, null));
+            camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null, null));
             camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null, null));
             camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
             camel.getRegistry().bind("bounces", new org.redress.camel.BounceSteps(null));
@@ -44,8 +45,10 @@ class RouteFilesTest {
             camel.getRegistry().bind("followUps", new org.redress.camel.FollowUpSteps(null, null));
             camel.getRegistry().bind("satisfaction", new org.redress.camel.SatisfactionSteps(null));
             camel.getRegistry().bind("pageHeaders", org.redress.camel.SatisfactionSteps.pageHeaders());
-            camel.getRegistry().bind("metrics", new org.redress.camel.GatewayMetrics(java.util.List.of(), null, null, null,
-                    java.time.Clock.systemUTC()));
+            var metrics = new org.redress.camel.GatewayMetrics(java.util.List.of(), null, null, null, null,
+                    null, java.time.Clock.systemUTC());
+            camel.getRegistry().bind("metrics", metrics);
+            camel.getRegistry().bind("inboxWatching", new org.redress.camel.InboxWatching(metrics, null));
             camel.getRegistry().bind("jiraEvents", new org.redress.camel.JiraEventSteps(null,
                     new org.redress.config.ConversationConfig(true, "s", java.time.Duration.ZERO, "[internal]",
                             org.redress.config.ConversationConfig.ResolvedReply.REOPEN, "Reopen", "Relates"),

@@ -51,7 +51,12 @@ final class ImapInboxConsumer extends DefaultConsumer {
     private ExecutorService loop;
     private ExecutorService[] lanes;
     private volatile boolean running;
+    /** The MDC key of the mail a lane's log line is about: inbox and server id (UIDVALIDITY/UID). */
+    static final String MAIL_KEY = "mail";
+
     private boolean backlog;
+    /** Unseen mails the last round found but had no room for. */
+    private int waitingForRoom;
     private long lastUid;
     private long validity = -1;
     private boolean sweepNow = true;
@@ -102,9 +107,11 @@ final class ImapInboxConsumer extends DefaultConsumer {
             while (running) {
                 try {
                     round(mailbox);
+                    endpoint.pollObserver().reached(inbox.id());
                     pause();
                 } catch (MessagingException | RuntimeException e) {
                     LOG.warn("{}: {} (trying again in {} ms)", inbox.id(), e.getMessage(), endpoint.delayMillis());
+                    endpoint.pollObserver().failed(inbox.id(), String.valueOf(e.getMessage()));
                     mailbox.close();
                     sleep(endpoint.delayMillis());
                 }
@@ -149,6 +156,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
         LOG.debug("{}: after UID {}: {} unseen, {} in flight, {} to try again", inbox.id(), lastUid, candidates.size(),
                 inFlight.size(), retries.size());
         admit(mailbox, candidates);
+        endpoint.pollObserver().backlog(inbox.id(), inFlight.size() + retries.size() + waitingForRoom);
         LOG.debug("{}: {} in flight, {} bytes held gateway-wide, backlog {}, next after UID {}", inbox.id(), inFlight.size(),
                 inFlightBytes.get(), backlog, lastUid);
     }
@@ -192,6 +200,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
             reserved.put(mail.uid(), cost);
         }
         backlog = taken.size() < wanted.size();
+        waitingForRoom = wanted.size() - taken.size();
         if (backlog) {
             // what was left is found again by UID: start the next look just before it
             long firstLeft = wanted.values().stream().skip(taken.size()).findFirst().orElseThrow().uid();
@@ -207,6 +216,10 @@ final class ImapInboxConsumer extends DefaultConsumer {
         for (ImapMailbox.Unseen mail : taken) {
             FetchedMail got = fetched.get(mail.uid());
             if (got != null) {
+                if (mail.arrived() != null) {
+                    endpoint.pollObserver().pickedUp(inbox.id(), java.time.Duration.between(mail.arrived(),
+                            java.time.Instant.now()));
+                }
                 dispatch(mail.uid(), got, reserved.get(mail.uid()));
             } else {
                 inFlightBytes.addAndGet(-reserved.get(mail.uid()));
@@ -240,6 +253,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
         int lane = Math.floorMod(SenderKey.of(mail.bytes(), uid).hashCode(), lanes.length);
         lanes[lane].execute(() -> {
             Exchange exchange = createExchange(false);
+            org.slf4j.MDC.put(MAIL_KEY, inbox.id() + " " + mail.serverId());
             try {
                 exchange.getIn().setBody(mail);
                 getProcessor().process(exchange);
@@ -256,6 +270,8 @@ final class ImapInboxConsumer extends DefaultConsumer {
                     LOG.debug("{}: {} left unseen for another try", inbox.id(), mail.serverId(), exchange.getException());
                 }
             } finally {
+                // the lane's thread takes the next mail: nothing of this one may be logged with it
+                org.slf4j.MDC.clear();
                 releaseExchange(exchange, false);
                 inFlight.remove(uid);
                 inFlightBytes.addAndGet(-reservedBytes);

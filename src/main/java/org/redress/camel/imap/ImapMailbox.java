@@ -44,8 +44,12 @@ final class ImapMailbox implements AutoCloseable {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** A mail in the folder that nobody has handled yet. */
-    record Unseen(long uid, long size) {
+    /**
+     * A mail in the folder that nobody has handled yet.
+     *
+     * @param arrived when the server took it in (IMAP INTERNALDATE), null when it did not say
+     */
+    record Unseen(long uid, long size, java.time.Instant arrived) {
     }
 
     /** Opens the folder if it is not open. Returns true when it was (re)opened: mail may have been missed meanwhile. */
@@ -123,11 +127,14 @@ final class ImapMailbox implements AutoCloseable {
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
         folder.fetch(messages, profile);
         for (Message message : messages) {
             Flags flags = message.getFlags();
             if (!flags.contains(Flags.Flag.SEEN) && !flags.contains(Flags.Flag.DELETED)) {
-                unseen.add(new Unseen(folder.getUID(message), message.getSize()));
+                java.util.Date arrived = message.getReceivedDate();
+                unseen.add(new Unseen(folder.getUID(message), message.getSize(),
+                        arrived == null ? null : arrived.toInstant()));
             }
         }
         return unseen;

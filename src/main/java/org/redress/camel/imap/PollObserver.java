@@ -1,9 +1,32 @@
 package org.redress.camel.imap;
 
-/** Told how long each look for new mail took, so that its cost can be watched as a mailbox grows. */
-@FunctionalInterface
-public interface PollObserver {
-    PollObserver NONE = (inbox, nanos) -> { };
+import java.time.Duration;
 
-    void polled(String inbox, long nanos);
+/**
+ * Told what an inbox's reader sees, for health and metrics: that the server answered or not, how long each look for
+ * new mail took (its cost must not grow with the mailbox), how much mail is waiting, and how late mail is picked up.
+ */
+public interface PollObserver {
+    PollObserver NONE = new PollObserver() {
+    };
+
+    /** One look for new mail (a NOOP and a UID FETCH) took this long. */
+    default void polled(String inbox, long nanos) {
+    }
+
+    /** A round with the server went through. */
+    default void reached(String inbox) {
+    }
+
+    /** The server could not be reached, refused the login, or broke off; the reader tries again. */
+    default void failed(String inbox, String reason) {
+    }
+
+    /** Mails found and not finished yet: in the lanes, waiting for room, or to be tried again. */
+    default void backlog(String inbox, int mails) {
+    }
+
+    /** From the server taking the mail in (INTERNALDATE) to the gateway handing it to a lane. */
+    default void pickedUp(String inbox, Duration lag) {
+    }
 }

@@ -1,0 +1,81 @@
+package org.redress.camel;
+
+import java.time.Duration;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.apache.camel.spi.RouteIdAware;
+import org.redress.camel.imap.PollObserver;
+import org.redress.health.GatewayHealth;
+
+/**
+ * Hands what the inbox readers see to health and metrics: Redress's own IMAP reader reports through
+ * {@link PollObserver}; camel-mail's POP3 consumer through Camel's poll strategy ({@code pollStrategy=#inboxWatching}
+ * in the POP3 template), whose route is named {@code inbox-<id>}.
+ */
+public final class InboxWatching implements PollObserver, PollingConsumerPollStrategy {
+    private static final String ROUTE_PREFIX = "inbox-";
+
+    private final GatewayMetrics metrics;
+    private final GatewayHealth health;
+
+    public InboxWatching(GatewayMetrics metrics, GatewayHealth health) {
+        this.metrics = metrics;
+        this.health = health;
+    }
+
+    @Override
+    public void polled(String inbox, long nanos) {
+        metrics.polled(inbox, nanos);
+    }
+
+    @Override
+    public void reached(String inbox) {
+        health.inbox(inbox).succeeded();
+    }
+
+    @Override
+    public void failed(String inbox, String reason) {
+        health.inbox(inbox).failed(reason);
+    }
+
+    @Override
+    public void backlog(String inbox, int mails) {
+        metrics.backlog(inbox, mails);
+    }
+
+    @Override
+    public void pickedUp(String inbox, Duration lag) {
+        metrics.pickedUp(inbox, lag);
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        return true;
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        String inbox = inboxOf(consumer);
+        if (inbox != null) {
+            reached(inbox);
+        }
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        String inbox = inboxOf(consumer);
+        if (inbox != null) {
+            failed(inbox, String.valueOf(cause.getMessage()));
+        }
+        return false;
+    }
+
+    private static String inboxOf(Consumer consumer) {
+        if (consumer instanceof RouteIdAware aware && aware.getRouteId() != null
+                && aware.getRouteId().startsWith(ROUTE_PREFIX)) {
+            return aware.getRouteId().substring(ROUTE_PREFIX.length());
+        }
+        return null;
+    }
+}

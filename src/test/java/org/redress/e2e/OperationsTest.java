@@ -1,0 +1,109 @@
+package org.redress.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.testing.CustomerMail;
+import org.redress.testing.FlakyProxy;
+import org.redress.testing.TestDatabase;
+import org.redress.testing.TestStack;
+
+/** What operators watch: /q/health per inbox, Jira, SMTP and database, and the numbers of /q/metrics. */
+class OperationsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void healthTurnsDownForAnInboxWhoseServerStopsAndUpAgainWhenItReturns() throws Exception {
+        try (TestStack stack = TestStack.prepare(tempDir, TestDatabase.H2, Map.of());
+             FlakyProxy imap = new FlakyProxy(stack.imapPort())) {
+            stack.startGatewayWith(Map.of("redress.inbox.complaints.port", String.valueOf(imap.port()),
+                    "redress.health.inbox-down-after", "PT2S"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> health(stack).status() == 200);
+            assertThat(health(stack).body().path("checks").path("inbox.complaints").path("status").asText())
+                    .isEqualTo("UP");
+
+            imap.cut();
+            await().atMost(Duration.ofSeconds(30)).until(() -> health(stack).status() == 503);
+            JsonNode down = health(stack).body();
+            assertThat(down.path("status").asText()).isEqualTo("DOWN");
+            assertThat(down.path("checks").path("inbox.complaints").path("status").asText()).isEqualTo("DOWN");
+            assertThat(down.path("checks").path("inbox.complaints").path("lastError").asText()).isNotBlank();
+            assertThat(down.path("checks").path("inbox.reclamations").path("status").asText()).isEqualTo("UP");
+            assertThat(down.path("checks").path("database").path("status").asText()).isEqualTo("UP");
+            assertThat(metrics(stack)).contains("redress_inbox_up{inbox=\"complaints\"} 0.0");
+            HttpResponse<byte[]> live = stack.gatewayHttp("/q/health/live");
+            assertThat(live.statusCode()).as("the process itself is alive").isEqualTo(200);
+
+            imap.restore();
+            await().atMost(Duration.ofSeconds(30)).until(() -> health(stack).status() == 200);
+            assertThat(health(stack).body().path("checks").path("inbox.complaints").path("status").asText())
+                    .isEqualTo("UP");
+            assertThat(metrics(stack)).contains("redress_inbox_up{inbox=\"complaints\"} 1.0");
+        }
+    }
+
+    @Test
+    void metricsAfterARunCountComplaintsJiraCallsAndAcknowledgementLatency() throws Exception {
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            for (int i = 0; i < 3; i++) {
+                stack.deliver(CustomerMail.mail("metrics" + i + "@example.org", TestStack.COMPLAINTS,
+                        "Broken kettle " + i, "Hello, the kettle I bought last week stopped heating today. Please "
+                                + "help, I use it every morning. Regards", null));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().outbox().count("sent") == 3);
+            String metrics = metrics(stack);
+            assertThat(value(metrics, "redress_complaints{inbox=\"complaints\",outcome=\"ticketed\"}")).isEqualTo(3);
+            assertThat(value(metrics, "redress_quarantine_mails")).isZero();
+            assertThat(value(metrics, "redress_outbox_pending")).isZero();
+            assertThat(value(metrics, "redress_acknowledgement_latency_seconds_count{inbox=\"complaints\"}"))
+                    .isEqualTo(3);
+            double ackSeconds = value(metrics, "redress_acknowledgement_latency_seconds_max{inbox=\"complaints\"}");
+            assertThat(ackSeconds).as("acknowledged within seconds").isGreaterThan(0).isLessThan(30);
+            assertThat(value(metrics, "redress_jira_calls_seconds_count{method=\"POST\",outcome=\"ok\"}"))
+                    .as("issues created and files attached").isGreaterThanOrEqualTo(6);
+            assertThat(value(metrics, "redress_inbox_fetch_lag_seconds_count{inbox=\"complaints\"}")).isEqualTo(3);
+            // the backlog is sampled at each look for new mail: the next one finds nothing left
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    value(metrics(stack), "redress_inbox_backlog{inbox=\"complaints\"}") == 0);
+            assertThat(value(metrics, "redress_inbox_poll_seconds_count{inbox=\"complaints\"}")).isPositive();
+            assertThat(value(metrics, "redress_inbox_up{inbox=\"complaints\"}")).isEqualTo(1);
+            JsonNode health = health(stack).body();
+            assertThat(health.path("checks").path("jira").path("status").asText()).isEqualTo("UP");
+            assertThat(health.path("checks").path("jira").path("lastSuccess").isNull()).isFalse();
+            assertThat(health.path("checks").path("smtp").path("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    private static Answer health(TestStack stack) throws Exception {
+        HttpResponse<byte[]> response = stack.gatewayHttp("/q/health");
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    private static String metrics(TestStack stack) throws Exception {
+        return new String(stack.gatewayHttp("/q/metrics").body(), StandardCharsets.UTF_8);
+    }
+
+    /** The value of one Prometheus sample, by its name and labels exactly as scraped. */
+    private static double value(String scrape, String sample) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        assertThat(m.find()).as(sample + " in\n" + scrape).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+}
