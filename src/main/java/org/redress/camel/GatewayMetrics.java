@@ -21,6 +21,7 @@ import org.redress.config.InboxConfig;
 import org.redress.health.GatewayHealth;
 import org.redress.health.Watch;
 import org.redress.store.ComplaintRegister;
+import org.redress.store.Outcome;
 import org.redress.store.FollowUpStore;
 import org.redress.store.Outbox;
 import org.redress.store.SatisfactionStore;
@@ -44,6 +45,7 @@ public final class GatewayMetrics implements PollObserver {
     private Map<String, int[]> answers = Map.of();
     private Instant answersAt = Instant.MIN;
     private Instant complaintsAt = Instant.MIN;
+    private volatile int quarantined;
 
     public GatewayMetrics(List<InboxConfig> inboxes, SatisfactionStore satisfaction, Outbox outbox,
                           FollowUpStore followUps, ComplaintRegister register, GatewayHealth health, Clock clock) {
@@ -54,7 +56,7 @@ public final class GatewayMetrics implements PollObserver {
         complaints = MultiGauge.builder("redress.complaints")
                 .description("Mails each inbox took in, by where they stand or ended (register outcome)")
                 .register(registry);
-        Gauge.builder("redress.quarantine.mails", register, r -> count(r, "quarantined"))
+        Gauge.builder("redress.quarantine.mails", this, m -> m.quarantined)
                 .description("Mails in quarantine, kept with their reason (GET /q/quarantine)").register(registry);
         for (InboxConfig inbox : inboxes) {
             Gauge.builder("redress.customer.satisfaction.ratio", this, m -> m.share(inbox.id()))
@@ -131,15 +133,19 @@ public final class GatewayMetrics implements PollObserver {
         if (complaintsAt.plus(CACHE).isAfter(now) && !complaintsAt.isAfter(now)) {
             return;
         }
+        Map<String, Map<String, Integer>> counts;
+        try {
+            counts = register.countsByInbox();
+        } catch (RuntimeException databaseAway) {
+            // the last counts stay: the scrape must go on answering, with redress_inbox_up, when the database is gone
+            return;
+        }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        register.countsByInbox().forEach((inbox, byOutcome) -> byOutcome.forEach((outcome, count) ->
+        counts.forEach((inbox, byOutcome) -> byOutcome.forEach((outcome, count) ->
                 rows.add(MultiGauge.Row.of(Tags.of("inbox", inbox, "outcome", outcome), count))));
         complaints.register(rows, true);
+        quarantined = counts.values().stream().mapToInt(m -> m.getOrDefault(Outcome.QUARANTINED.code(), 0)).sum();
         complaintsAt = now;
-    }
-
-    private static double count(ComplaintRegister register, String outcome) {
-        return register.countsByInbox().values().stream().mapToInt(m -> m.getOrDefault(outcome, 0)).sum();
     }
 
     private double share(String inbox) {

@@ -49,6 +49,16 @@ public final class InboxWatching implements PollObserver, PollingConsumerPollStr
         metrics.pickedUp(inbox, lag);
     }
 
+    /**
+     * A POP3 mail was read: the server answers. camel-mail reports a poll only when it has handled every mail it
+     * read, which for a long backlog would otherwise look like an inbox nobody reads.
+     */
+    public void mailRead(@org.apache.camel.ExchangeProperty("redressInbox") String inbox) {
+        if (inbox != null) {
+            reached(inbox);
+        }
+    }
+
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
         return true;
@@ -56,6 +66,8 @@ public final class InboxWatching implements PollObserver, PollingConsumerPollStr
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        // the poll's mails were handled on this thread: the next line it logs is about none of them
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         String inbox = inboxOf(consumer);
         if (inbox != null) {
             reached(inbox);
@@ -64,6 +76,7 @@ public final class InboxWatching implements PollObserver, PollingConsumerPollStr
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         String inbox = inboxOf(consumer);
         if (inbox != null) {
             failed(inbox, String.valueOf(cause.getMessage()));

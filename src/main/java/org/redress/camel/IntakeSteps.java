@@ -48,6 +48,8 @@ public final class IntakeSteps {
     public static final String CORRELATION_KEY = "complaint";
 
     public void receive(Exchange exchange) throws Exception {
+        // a POP3 poll hands several mails to one thread: nothing of the previous one may be logged with this one
+        org.slf4j.MDC.remove(CORRELATION_KEY);
         InboxConfig inbox = config.inbox(exchange.getProperty(INBOX_PROPERTY, String.class));
         // camel-mail's message must not be asked for its body: that would fetch and parse it on the server's terms
         FetchedMail raw = exchange.getIn() instanceof MailMessage ? read(exchange) : exchange.getIn().getBody(FetchedMail.class);

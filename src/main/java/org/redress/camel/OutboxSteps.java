@@ -77,11 +77,39 @@ public final class OutboxSteps {
         }
     }
 
+    /**
+     * Whether a failed send says the SMTP server is away or refusing for now (no connection, login refused, a 4xx),
+     * rather than that this one mail cannot go (a recipient refused with 5xx, a MIME that will not parse): one
+     * undeliverable acknowledgement retried forever must not keep the gateway's health DOWN.
+     */
+    static boolean serverTrouble(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof jakarta.mail.AuthenticationFailedException) {
+                return true;
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException refused) {
+                return refused.getReturnCode() / 100 == 4;
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException refused) {
+                return refused.getReturnCode() / 100 == 4;
+            }
+            if (t instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null
+                    && messaging.getNextException() != t.getCause()) {
+                if (serverTrouble(messaging.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public void failed(Exchange exchange) {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        smtp.failed(reason);
+        if (serverTrouble(failure)) {
+            smtp.failed(reason);
+        }
         LOG.warn("Outgoing mail {} not sent yet ({}); it stays in the outbox", id, reason);
         org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         outbox.failed(id, reason);

@@ -145,7 +145,10 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         if (apiToken.length() < 12) {
             throw new ConfigException("redress.api.token", "must be at least 12 characters: it guards customers' data");
         }
-        Duration inboxDownAfter = s.duration("redress.health.inbox-down-after", Duration.ofSeconds(30));
+        // three missed polls at the least, so that a slow poll interval does not make a healthy inbox flap
+        Duration threePolls = intake.pollInterval().multipliedBy(3);
+        Duration inboxDownAfter = s.duration("redress.health.inbox-down-after",
+                threePolls.compareTo(Duration.ofSeconds(30)) > 0 ? threePolls : Duration.ofSeconds(30));
         if (inboxDownAfter.compareTo(intake.pollInterval()) <= 0) {
             throw new ConfigException("redress.health.inbox-down-after",
                     "must be longer than redress.intake.poll-interval (" + intake.pollInterval() + ")");

@@ -67,9 +67,9 @@ public final class Enrichment {
             }
         }
         // with part of the history unknown, a later attempt may link more; an incomplete history stays unmarked.
-        // Nothing to link needs no mark: a later attempt would find nothing either, and most complaints come from
-        // customers without earlier ones, so this spares them a database commit
-        if (mail.assessment().history().complete() && !keys.isEmpty()) {
+        // Marked even when there was nothing to link: a retry would look the history up again and could take
+        // tickets opened since for earlier ones
+        if (mail.assessment().history().complete()) {
             assessments.linked(mail.entry().id(), clock.instant());
         }
         return linked;

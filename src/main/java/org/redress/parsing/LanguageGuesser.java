@@ -64,7 +64,8 @@ public final class LanguageGuesser {
         List<LanguageProfile> kept = builtIn.stream()
                 .filter(p -> scripts(p).stream().anyMatch(ours::contains))
                 .toList();
-        this.detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
+        // no configured language Optimaize knows: no guess ever, each inbox answers in its own language
+        this.detector = kept.isEmpty() ? null : LanguageDetectorBuilder.create(NgramExtractors.standard())
                 .shortTextAlgorithm(30)
                 .withProfiles(kept)
                 .build();
@@ -72,7 +73,7 @@ public final class LanguageGuesser {
 
     /** ISO 639-1 code from the configured set, or null when not confident or the text is too short. */
     public String guess(String text) {
-        if (text == null || letters(text) < MIN_LETTERS) {
+        if (detector == null || text == null || letters(text) < MIN_LETTERS) {
             return null;
         }
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;

@@ -26,6 +26,8 @@ public final class Database implements AutoCloseable {
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(connections);
+        // opened as lanes need them, not all at start: several gateways share one PostgreSQL's max_connections
+        hikari.setMinimumIdle(Math.min(4, connections));
         hikari.setPoolName("redress-db");
         hikari.setInitializationFailTimeout(10_000);
         if (config.schema() != null) {

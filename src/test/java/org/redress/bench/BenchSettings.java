@@ -32,6 +32,7 @@ record BenchSettings(
         String gatewayHeap,
         String bigGatewayHeap,
         String pollInterval,
+        String intake,
         List<Integer> pollSizes,
         int pollIdleSeconds,
         int pollNewMail,
@@ -108,6 +109,7 @@ record BenchSettings(
                 // the target as a hard limit: the gateway gets only the heap the target allows
                 r.text("big-xmx", "256m"),
                 r.text("poll-interval", ""),
+                r.text("intake", "auto"),
                 List.copyOf(pollSizes),
                 r.integer("poll-idle-seconds", quick ? 5 : 20),
                 r.integer("poll-new-mail", quick ? 5 : 20),
@@ -123,6 +125,25 @@ record BenchSettings(
                 Path.of(r.text("output", "target/bench")));
         r.rejectUnknown();
         return settings;
+    }
+
+    /**
+     * Whether the inboxes live on Dovecot (mail dropped into its Maildirs) or on the sandbox's GreenMail (mail sent
+     * by SMTP): {@code bench.intake} = {@code dovecot}, {@code greenmail}, or {@code auto} (Dovecot when it can run).
+     */
+    boolean intakeOnDovecot() {
+        return switch (intake) {
+            case "dovecot" -> {
+                DovecotPeer.unavailable().ifPresent(why -> {
+                    throw new IllegalArgumentException("bench.intake=dovecot: " + why);
+                });
+                yield true;
+            }
+            case "greenmail" -> false;
+            case "auto" -> DovecotPeer.unavailable().isEmpty();
+            default -> throw new IllegalArgumentException("bench.intake must be dovecot, greenmail or auto, got '"
+                    + intake + "'");
+        };
     }
 
     /** The poll interval the gateways run with: {@code bench.poll-interval}, else the shipped configuration's. */

@@ -85,8 +85,13 @@ public final class Benchmark {
         if (settings.quick()) {
             report.note("quick run: small numbers of mails, meant to show the benchmark works, not to measure");
         }
-        report.note("GreenMail (in the driver) answers with TCP_NODELAY (commit bd65946): stock GreenMail stalled "
-                + "44 ms per round trip on Nagle's algorithm, which would be measured instead of the gateway");
+        if (settings.intakeOnDovecot()) {
+            report.note("inboxes on Dovecot (mail dropped into its Maildirs as a delivery agent does); the customers' "
+                    + "mailboxes, where acknowledgements arrive, on the sandbox's GreenMail");
+        } else {
+            report.note("inboxes on the sandbox's GreenMail (mail sent by SMTP); GreenMail answers with TCP_NODELAY "
+                    + "(commit bd65946): stock GreenMail stalled 44 ms per round trip on Nagle's algorithm");
+        }
         phase("fixed-rate", this::fixedRate);
         phase("saturation", this::saturation);
         if (settings.runs("limit") && !settings.runs("saturation")) {
@@ -143,7 +148,9 @@ public final class Benchmark {
                     seeds.size(), jira(0, 0), notes(seeds, true));
             report.add(result);
             if (settings.runs("limit")) {
-                phase("limit", () -> limit(run.smtp, run.sandboxConfig, mails, result.throughputPerSecond()));
+                phase("limit", () -> limit(run.smtp, run.dovecot != null ? run.dovecot.port()
+                                : run.sandboxConfig.imapPort(), run.dovecot != null ? run.dovecot.password() : "bench",
+                        mails, result.throughputPerSecond()));
             }
         }
     }
@@ -154,17 +161,18 @@ public final class Benchmark {
                 FreePorts.next(), FreePorts.next(), "CS", null, "");
         try (Sandbox sandbox = new Sandbox(config, null).start();
              SmtpDriver smtp = new SmtpDriver(config.smtpPort(), settings.smtpConnections())) {
-            limit(smtp, config, mix.complaints("sat", settings.saturationComplaints()), Double.NaN);
+            limit(smtp, config.imapPort(), "bench", mix.complaints("sat", settings.saturationComplaints()), Double.NaN);
             report.note("limit measured without a saturation phase: no gateway throughput to compare with");
         }
     }
 
-    private void limit(SmtpDriver smtp, SandboxConfig config, List<BenchMail> mails, double gatewayPerSecond)
+    /** The limit client on the same server as the gateway's inboxes, reading the very same bytes. */
+    private void limit(MailDrop smtp, int imapPort, String password, List<BenchMail> mails, double gatewayPerSecond)
             throws Exception {
         smtp.deliverAllTo(mails, LIMIT_MAILBOX);
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threads = settings.limitThreads() > 1 ? List.of(1, settings.limitThreads()) : List.of(1);
-        var client = FetchParseLimit.runInOwnJvm(config.imapPort(), LIMIT_MAILBOX, settings.gatewayHeap(), threads,
+        var client = FetchParseLimit.runInOwnJvm(imapPort, LIMIT_MAILBOX, password, settings.gatewayHeap(), threads,
                 settings.limitRounds(), settings.outputDir().resolve("logs").resolve("limit-client.log"));
         double single = client.path("runs").path(0).path("messagesPerSecond").asDouble();
         double all = client.path("runs").path(threads.size() - 1).path("messagesPerSecond").asDouble();

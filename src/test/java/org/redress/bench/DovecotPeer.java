@@ -29,7 +29,7 @@ import org.redress.testing.FreePorts;
  */
 final class DovecotPeer implements AutoCloseable {
     static final String INSTALL = "apt-get update && apt-get install -y dovecot-imapd";
-    private static final String SYSTEM_USER = "testmail";
+    static final String SYSTEM_USER = "testmail";
     private static final AtomicLong UNIQUE = new AtomicLong();
 
     private final Path dir;

@@ -107,11 +107,11 @@ public final class FetchParseLimit {
     }
 
     /** Runs the limit in its own JVM with the gateway's heap; returns its result, or null with the log's end. */
-    static JsonNode runInOwnJvm(int imapPort, String user, String heap, List<Integer> threads, int rounds, Path log)
-            throws Exception {
+    static JsonNode runInOwnJvm(int imapPort, String user, String password, String heap, List<Integer> threads,
+                                int rounds, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(GatewayProcess.javaBinary(), "-Xmx" + heap,
                 "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                FetchParseLimit.class.getName(), "--port=" + imapPort, "--user=" + user,
+                FetchParseLimit.class.getName(), "--port=" + imapPort, "--user=" + user, "--password=" + password,
                 "--threads=" + String.join(",", threads.stream().map(String::valueOf).toList()),
                 "--rounds=" + rounds));
         Files.createDirectories(log.getParent());

@@ -31,7 +31,10 @@ final class GatewayRun implements AutoCloseable {
     final SandboxConfig sandboxConfig;
     final Sandbox sandbox;
     final ArrivalWatcher watcher;
-    final SmtpDriver smtp;
+    /** The inboxes' mail server: SMTP into GreenMail, or Maildir drops into Dovecot. */
+    final MailDrop smtp;
+    /** Where the inboxes live when not on GreenMail (null then). */
+    final DovecotPeer dovecot;
     final GatewayProcess gateway;
     final Map<String, String> settings;
     private final BenchSettings bench;
@@ -56,6 +59,10 @@ final class GatewayRun implements AutoCloseable {
         }
     }
 
+    /** The shipped configuration's inboxes (id → address), all three read by every phase's gateway. */
+    static final Map<String, String> INBOXES = Map.of("reclamations", "reclamations@lumiere.example",
+            "reclami", "reclami@lumiere.example", "complaints", "complaints@lumiere.example");
+
     private GatewayRun(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work,
                        Map<String, String> inboxOverrides) throws Exception {
         this.name = name;
@@ -67,10 +74,21 @@ final class GatewayRun implements AutoCloseable {
         this.sandboxConfig = config;
         Sandbox started = new Sandbox(config, null).start();
         ArrivalWatcher watching = null;
-        SmtpDriver sending = null;
+        MailDrop sending = null;
+        DovecotPeer inboxServer = null;
         try {
             watching = new ArrivalWatcher(started);
-            sending = new SmtpDriver(config.smtpPort(), bench.smtpConnections());
+            if (bench.intakeOnDovecot()) {
+                List<String> users = new ArrayList<>(INBOXES.values());
+                users.add(Benchmark.LIMIT_MAILBOX);
+                inboxServer = DovecotPeer.start(users, "bench-" + name);
+                for (String user : users) {
+                    inboxServer.login(user);
+                }
+                sending = new MaildirDrop(inboxServer, bench.smtpConnections());
+            } else {
+                sending = new SmtpDriver(config.smtpPort(), bench.smtpConnections());
+            }
             settings = new LinkedHashMap<>();
             settings.put("redress.data-dir", Files.createDirectories(work.resolve(name).resolve("data")).toString());
             settings.put("redress.http.port", String.valueOf(gatewayHttp));
@@ -78,8 +96,12 @@ final class GatewayRun implements AutoCloseable {
             settings.put("redress.jira.webhook-secret", WEBHOOK_SECRET);
             settings.put("redress.smtp.port", String.valueOf(config.smtpPort()));
             settings.put("redress.crm.url", started.crm().jdbcUrl());
-            for (String inbox : List.of("reclamations", "reclami", "complaints")) {
-                settings.put("redress.inbox." + inbox + ".port", String.valueOf(config.imapPort()));
+            for (String inbox : INBOXES.keySet()) {
+                settings.put("redress.inbox." + inbox + ".port",
+                        String.valueOf(inboxServer != null ? inboxServer.port() : config.imapPort()));
+                if (inboxServer != null) {
+                    settings.put("redress.inbox." + inbox + ".password", inboxServer.password());
+                }
             }
             if (!bench.pollInterval().isEmpty()) {
                 settings.put("redress.intake.poll-interval", bench.pollInterval());
@@ -89,10 +111,14 @@ final class GatewayRun implements AutoCloseable {
             this.sandbox = started;
             this.watcher = watching;
             this.smtp = sending;
+            this.dovecot = inboxServer;
             this.gateway = GatewayProcess.start(name, settings, List.of("-Xmx" + heap), bench.outputDir().resolve("logs"));
         } catch (Exception | Error e) {
             if (sending != null) {
                 sending.close();
+            }
+            if (inboxServer != null) {
+                inboxServer.close();
             }
             if (watching != null) {
                 watching.close();
@@ -217,6 +243,9 @@ final class GatewayRun implements AutoCloseable {
     public void close() {
         gateway.close();
         smtp.close();
+        if (dovecot != null) {
+            dovecot.close();
+        }
         watcher.close();
         sandbox.close();
     }

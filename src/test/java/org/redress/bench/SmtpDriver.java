@@ -28,7 +28,7 @@ import org.redress.bench.ComplaintMix.BenchMail;
  * whatever the gateway does, as customers write whether or not the gateway keeps up. How late a mail left against
  * its schedule is kept ({@link #maxLagMillis}), so a run shows whether the sender kept the pace.
  */
-final class SmtpDriver implements AutoCloseable {
+final class SmtpDriver implements MailDrop {
     private final int port;
     private final ExecutorService connections;
     private final ThreadLocal<Transport> transport = new ThreadLocal<>();
@@ -58,7 +58,8 @@ final class SmtpDriver implements AutoCloseable {
      *
      * @param delivered called with each mail and {@link System#nanoTime()} when the server accepted it
      */
-    List<Future<?>> allAtOnce(List<BenchMail> mails, BiConsumer<BenchMail, Long> delivered) {
+    @Override
+    public List<Future<?>> allAtOnce(List<BenchMail> mails, BiConsumer<BenchMail, Long> delivered) {
         List<Future<?>> sent = new ArrayList<>();
         for (BenchMail mail : mails) {
             sent.add(connections.submit(() -> send(mail, List.of(mail.to()), System.nanoTime(), delivered)));
@@ -67,7 +68,8 @@ final class SmtpDriver implements AutoCloseable {
     }
 
     /** Hands mail {@code i} over at {@code start + i / perSecond}; returns when the last one was handed over. */
-    List<Future<?>> atRate(List<BenchMail> mails, double perSecond, BiConsumer<BenchMail, Long> delivered)
+    @Override
+    public List<Future<?>> atRate(List<BenchMail> mails, double perSecond, BiConsumer<BenchMail, Long> delivered)
             throws InterruptedException {
         List<Future<?>> sent = new ArrayList<>();
         long start = System.nanoTime();
@@ -84,7 +86,8 @@ final class SmtpDriver implements AutoCloseable {
     }
 
     /** Delivers to explicit envelope recipients (the limit client's mailbox), waiting for each. */
-    void deliverAllTo(List<BenchMail> mails, String recipient) throws Exception {
+    @Override
+    public void deliverAllTo(List<BenchMail> mails, String recipient) throws Exception {
         List<Future<?>> sent = new ArrayList<>();
         for (BenchMail mail : mails) {
             sent.add(connections.submit(() -> send(mail, List.of(recipient), System.nanoTime(), (m, t) -> { })));
@@ -94,11 +97,13 @@ final class SmtpDriver implements AutoCloseable {
         }
     }
 
-    long maxLagMillis() {
+    @Override
+    public long maxLagMillis() {
         return TimeUnit.NANOSECONDS.toMillis(maxLagNanos.get());
     }
 
-    int failures() {
+    @Override
+    public int failures() {
         return failures.get();
     }
 

@@ -40,6 +40,8 @@ final class ImapInboxConsumer extends DefaultConsumer {
     private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long FIRST_RETRY_MILLIS = 1_000;
     private static final long LAST_RETRY_MILLIS = 10_000;
+    /** The MDC key of the mail a lane's log line is about: inbox and server id (UIDVALIDITY/UID). */
+    static final String MAIL_KEY = "mail";
 
     private final ImapInboxEndpoint endpoint;
     private final InboxConfig inbox;
@@ -51,9 +53,6 @@ final class ImapInboxConsumer extends DefaultConsumer {
     private ExecutorService loop;
     private ExecutorService[] lanes;
     private volatile boolean running;
-    /** The MDC key of the mail a lane's log line is about: inbox and server id (UIDVALIDITY/UID). */
-    static final String MAIL_KEY = "mail";
-
     private boolean backlog;
     /** Unseen mails the last round found but had no room for. */
     private int waitingForRoom;
