@@ -30,6 +30,11 @@ public final class Redress {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before any file or socket is touched: the JDK copies every heap buffer written to a channel into a direct
+        // buffer it keeps per thread, as large as the largest write. H2 writes a large mail's LOB in chunks of tens
+        // of MB from each of the lanes, and those kept buffers exhausted the direct memory (= -Xmx) at 256 MB, which
+        // H2 answers by closing the database for good. Larger writes get a temporary buffer, freed at once.
+        System.getProperties().putIfAbsent("jdk.nio.maxCachedBufferSize", String.valueOf(256 * 1024));
         String mode = args.length == 0 ? "all" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         RedressConfig config;

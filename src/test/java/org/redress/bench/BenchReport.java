@@ -190,7 +190,7 @@ final class BenchReport {
                 out.println("                 ! " + p.stopReason());
             }
         }
-        out.println("(latency: SMTP accepted → acknowledgement in the customer's mailbox; heap: peak after GC from the "
+        out.println("(latency: mail in the inbox (Maildir drop or SMTP accepted) → acknowledgement in the customer's mailbox; heap: peak after GC from the "
                 + "gateway's GC log; RSS: VmHWM; CPU: gateway s per completed mail)");
         if (limit != null && Double.isNaN(limit.gatewayPerSecond())) {
             out.printf(Locale.ROOT, "%nfetch+parse limit: %.1f/s on 1 thread, %.1f/s on %d threads (no saturation phase "
