@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,40 +43,8 @@ final class MaildirDrop implements MailDrop {
     }
 
     @Override
-    public List<Future<?>> allAtOnce(List<BenchMail> mails, BiConsumer<BenchMail, Long> delivered) {
-        List<Future<?>> sent = new ArrayList<>();
-        for (BenchMail mail : mails) {
-            sent.add(writers.submit(() -> drop(mail, mail.to(), System.nanoTime(), delivered)));
-        }
-        return sent;
-    }
-
-    @Override
-    public List<Future<?>> atRate(List<BenchMail> mails, double perSecond, BiConsumer<BenchMail, Long> delivered)
-            throws InterruptedException {
-        List<Future<?>> sent = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < mails.size(); i++) {
-            long due = start + (long) (i * 1e9 / perSecond);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            BenchMail mail = mails.get(i);
-            sent.add(writers.submit(() -> drop(mail, mail.to(), due, delivered)));
-        }
-        return sent;
-    }
-
-    @Override
-    public void deliverAllTo(List<BenchMail> mails, String mailbox) throws Exception {
-        List<Future<?>> sent = new ArrayList<>();
-        for (BenchMail mail : mails) {
-            sent.add(writers.submit(() -> drop(mail, mailbox, System.nanoTime(), (m, t) -> { })));
-        }
-        for (Future<?> future : sent) {
-            future.get();
-        }
+    public Future<?> hand(BenchMail mail, String recipient, long due, BiConsumer<BenchMail, Long> delivered) {
+        return writers.submit(() -> drop(mail, recipient, due, delivered));
     }
 
     private void drop(BenchMail mail, String user, long due, BiConsumer<BenchMail, Long> delivered) {

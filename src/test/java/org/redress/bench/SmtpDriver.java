@@ -53,48 +53,9 @@ final class SmtpDriver implements MailDrop {
         });
     }
 
-    /**
-     * Hands every mail to the connections at once: they drain the queue as fast as the server takes mail.
-     *
-     * @param delivered called with each mail and {@link System#nanoTime()} when the server accepted it
-     */
     @Override
-    public List<Future<?>> allAtOnce(List<BenchMail> mails, BiConsumer<BenchMail, Long> delivered) {
-        List<Future<?>> sent = new ArrayList<>();
-        for (BenchMail mail : mails) {
-            sent.add(connections.submit(() -> send(mail, List.of(mail.to()), System.nanoTime(), delivered)));
-        }
-        return sent;
-    }
-
-    /** Hands mail {@code i} over at {@code start + i / perSecond}; returns when the last one was handed over. */
-    @Override
-    public List<Future<?>> atRate(List<BenchMail> mails, double perSecond, BiConsumer<BenchMail, Long> delivered)
-            throws InterruptedException {
-        List<Future<?>> sent = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < mails.size(); i++) {
-            long due = start + (long) (i * 1e9 / perSecond);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            BenchMail mail = mails.get(i);
-            sent.add(connections.submit(() -> send(mail, List.of(mail.to()), due, delivered)));
-        }
-        return sent;
-    }
-
-    /** Delivers to explicit envelope recipients (the limit client's mailbox), waiting for each. */
-    @Override
-    public void deliverAllTo(List<BenchMail> mails, String recipient) throws Exception {
-        List<Future<?>> sent = new ArrayList<>();
-        for (BenchMail mail : mails) {
-            sent.add(connections.submit(() -> send(mail, List.of(recipient), System.nanoTime(), (m, t) -> { })));
-        }
-        for (Future<?> future : sent) {
-            future.get();
-        }
+    public Future<?> hand(BenchMail mail, String recipient, long due, BiConsumer<BenchMail, Long> delivered) {
+        return connections.submit(() -> send(mail, List.of(recipient), due, delivered));
     }
 
     @Override
