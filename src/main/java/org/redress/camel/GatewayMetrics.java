@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
-import org.redress.camel.imap.PollObserver;
 import org.redress.config.InboxConfig;
 import org.redress.health.GatewayHealth;
 import org.redress.health.Watch;
@@ -30,7 +29,7 @@ import org.redress.store.SatisfactionStore;
  * {@code GET /q/metrics} in Prometheus' text format. The numbers come from the register when scraped (cached for a
  * few seconds), so that several gateways on one database all report the same, complete figures.
  */
-public final class GatewayMetrics implements PollObserver {
+public final class GatewayMetrics {
     /** The satisfaction gauges look at the answers of this last stretch of time. */
     static final Duration SATISFACTION_WINDOW = Duration.ofDays(30);
     private static final Duration CACHE = Duration.ofSeconds(5);
@@ -68,8 +67,7 @@ public final class GatewayMetrics implements PollObserver {
             Gauge.builder("redress.inbox.backlog", backlog, AtomicInteger::get)
                     .description("Mails found in the inbox and not finished yet (IMAP inboxes)")
                     .tag("inbox", inbox.id()).register(registry);
-            Gauge.builder("redress.inbox.up", health, h -> h.inbox(inbox.id()).status(h.inboxDownAfter())
-                            == Watch.Status.UP ? 1 : 0)
+            Gauge.builder("redress.inbox.up", health, h -> h.inboxStatus(inbox.id()) == Watch.Status.UP ? 1 : 0)
                     .description("1 while the inbox is read successfully, 0 once it has not been for too long")
                     .tag("inbox", inbox.id()).register(registry);
         }
@@ -80,14 +78,12 @@ public final class GatewayMetrics implements PollObserver {
     }
 
     /** How long one look for new mail in an inbox took: it must not grow with the mailbox. */
-    @Override
     public void polled(String inbox, long nanos) {
         Timer.builder("redress.inbox.poll")
                 .description("Time to look for new mail in an inbox (by UID, so independent of the mailbox's size)")
                 .tag("inbox", inbox).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    @Override
     public void backlog(String inbox, int mails) {
         AtomicInteger backlog = backlogs.get(inbox);
         if (backlog != null) {
@@ -95,7 +91,6 @@ public final class GatewayMetrics implements PollObserver {
         }
     }
 
-    @Override
     public void pickedUp(String inbox, Duration lag) {
         Timer.builder("redress.inbox.fetch.lag")
                 .description("From the mail server taking a mail in to the gateway handing it to a lane")

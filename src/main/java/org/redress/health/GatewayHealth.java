@@ -33,8 +33,9 @@ public final class GatewayHealth {
         return watch;
     }
 
-    public Duration inboxDownAfter() {
-        return inboxDownAfter;
+    /** UP while the inbox has been read successfully within {@code inboxDownAfter}. */
+    public Watch.Status inboxStatus(String id) {
+        return inbox(id).status(inboxDownAfter);
     }
 
     public Watch jira() {

@@ -5,9 +5,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
@@ -171,15 +174,22 @@ final class DovecotPeer implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Delivers one message as a mail server does: written in {@code tmp/}, moved into {@code new/}. */
-    void deliverNew(String user, byte[] raw) throws Exception {
+    /**
+     * Delivers one message as a mail server's delivery agent does: written in {@code tmp/}, handed to the mail user,
+     * moved into {@code new/} in one rename.
+     */
+    void deliverNew(String user, byte[] raw) throws IOException {
         Path maildir = maildir(user);
         String file = (System.currentTimeMillis() / 1000) + ".M" + UNIQUE.incrementAndGet() + "P"
                 + ProcessHandle.current().pid() + ".bench,S=" + raw.length;
         Path tmp = Files.createDirectories(maildir.resolve("tmp")).resolve(file);
         Files.write(tmp, raw);
-        run(List.of("chown", SYSTEM_USER + ":", tmp.toString()));
+        Files.getFileAttributeView(tmp, PosixFileAttributeView.class).setOwner(mailUser());
         Files.move(tmp, Files.createDirectories(maildir.resolve("new")).resolve(file), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static UserPrincipal mailUser() throws IOException {
+        return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(SYSTEM_USER);
     }
 
     Path maildir(String user) {
