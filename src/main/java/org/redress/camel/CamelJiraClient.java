@@ -19,13 +19,15 @@ import org.redress.jira.JiraApi;
 import org.redress.jira.JiraRejectedException;
 import org.redress.jira.JiraUnavailableException;
 import org.redress.jira.Upload;
+import org.redress.jira.WikiMarkup;
 
 /**
- * Jira Cloud REST v3 over Camel's HTTP component (pooled connections, one endpoint for every call). It only carries
- * requests and sorts Jira's answers into "try later" and "refused"; what to send is decided by the domain code.
+ * Jira's REST API over Camel's HTTP component (pooled connections, one endpoint for every call). It only carries
+ * requests and sorts Jira's answers into "try later" and "refused"; what to send is decided by the domain code, in
+ * Jira Cloud's terms (REST v3, ADF). For Jira Data Center it speaks REST v2: every ADF document goes as wiki markup
+ * ({@link WikiMarkup}), and search pages by offset ({@code /search}) instead of by token ({@code /search/jql}).
  */
 public final class CamelJiraClient implements JiraApi {
-    private static final String API = "/rest/api/3";
 
     /** Every call goes through the circuit breaker of {@code routes/jira.camel.yaml}. */
     private static final String JIRA_CALL = "direct:jira-call";
@@ -35,6 +37,9 @@ public final class CamelJiraClient implements JiraApi {
     private final JiraConfig config;
     private final ObjectMapper json;
     private final CallObserver observer;
+    /** The REST API's base path: /rest/api/3 (Cloud) or /rest/api/2 (Data Center). */
+    private final String api;
+    private final boolean dataCenter;
 
     /** Told of every call, for health and metrics. */
     @FunctionalInterface
@@ -50,6 +55,8 @@ public final class CamelJiraClient implements JiraApi {
         this.answers = answers;
         this.json = json;
         this.observer = observer;
+        this.api = config.flavour().api();
+        this.dataCenter = config.flavour() == JiraConfig.Flavour.DATACENTER;
     }
 
     /**
@@ -63,7 +70,7 @@ public final class CamelJiraClient implements JiraApi {
 
     @Override
     public String createIssue(JsonNode request) {
-        JsonNode created = call("POST", API + "/issue", null, request);
+        JsonNode created = call("POST", api + "/issue", null, request);
         return created.path("key").asText();
     }
 
@@ -74,12 +81,12 @@ public final class CamelJiraClient implements JiraApi {
                 .setCharset(StandardCharsets.UTF_8)
                 .addBinaryBody("file", upload.content(), contentType(upload.mediaType()), upload.filename())
                 .build();
-        send("POST", API + "/issue/" + path(issueKey) + "/attachments", null, entity, null, true);
+        send("POST", api + "/issue/" + path(issueKey) + "/attachments", null, entity, null, true);
     }
 
     @Override
     public JsonNode issueProperty(String issueKey, String property) {
-        Answer answer = send("GET", API + "/issue/" + path(issueKey) + "/properties/" + path(property), null, null,
+        Answer answer = send("GET", api + "/issue/" + path(issueKey) + "/properties/" + path(property), null, null,
                 null, false);
         if (answer.status == 404) {
             return null;
@@ -89,13 +96,8 @@ public final class CamelJiraClient implements JiraApi {
 
     @Override
     public List<String> searchKeys(String jql, int maxResults) {
-        ObjectNode body = json.createObjectNode();
-        body.put("jql", jql);
-        body.put("maxResults", maxResults);
-        body.putArray("fields").add("key");
-        JsonNode found = call("POST", API + "/search/jql", null, body);
         List<String> keys = new ArrayList<>();
-        found.path("issues").forEach(issue -> keys.add(issue.path("key").asText()));
+        searchIssues(jql, List.of("key"), maxResults).forEach(issue -> keys.add(issue.path("key").asText()));
         return keys;
     }
 
@@ -103,24 +105,34 @@ public final class CamelJiraClient implements JiraApi {
     public List<JsonNode> searchIssues(String jql, List<String> fields, int maxResults) {
         List<JsonNode> issues = new ArrayList<>();
         String pageToken = null;
+        boolean more;
         do {
             ObjectNode body = json.createObjectNode();
             body.put("jql", jql);
             body.put("maxResults", Math.min(100, maxResults - issues.size()));
             fields.forEach(body.putArray("fields")::add);
-            if (pageToken != null) {
-                body.put("nextPageToken", pageToken);
+            if (dataCenter) {
+                // Data Center still pages by offset, and says how many there are in all
+                body.put("startAt", issues.size());
+                JsonNode page = call("POST", api + "/search", null, body);
+                page.path("issues").forEach(issues::add);
+                more = !page.path("issues").isEmpty() && issues.size() < page.path("total").asInt(0);
+            } else {
+                if (pageToken != null) {
+                    body.put("nextPageToken", pageToken);
+                }
+                JsonNode page = call("POST", api + "/search/jql", null, body);
+                page.path("issues").forEach(issues::add);
+                pageToken = page.path("nextPageToken").isTextual() ? page.path("nextPageToken").asText() : null;
+                more = pageToken != null;
             }
-            JsonNode page = call("POST", API + "/search/jql", null, body);
-            page.path("issues").forEach(issues::add);
-            pageToken = page.path("nextPageToken").isTextual() ? page.path("nextPageToken").asText() : null;
-        } while (pageToken != null && issues.size() < maxResults);
+        } while (more && issues.size() < maxResults);
         return issues;
     }
 
     @Override
     public JsonNode issue(String issueKey, List<String> fields) {
-        Answer answer = send("GET", API + "/issue/" + path(issueKey), "fields=" + query(String.join(",", fields)),
+        Answer answer = send("GET", api + "/issue/" + path(issueKey), "fields=" + query(String.join(",", fields)),
                 null, null, false);
         if (answer.status == 404) {
             return null;
@@ -132,7 +144,7 @@ public final class CamelJiraClient implements JiraApi {
     public String addComment(String issueKey, JsonNode adfBody) {
         ObjectNode body = json.createObjectNode();
         body.set("body", adfBody);
-        return call("POST", API + "/issue/" + path(issueKey) + "/comment", null, body).path("id").asText();
+        return call("POST", api + "/issue/" + path(issueKey) + "/comment", null, body).path("id").asText();
     }
 
     @Override
@@ -142,12 +154,12 @@ public final class CamelJiraClient implements JiraApi {
         ObjectNode property = body.putArray("properties").addObject();
         property.put("key", "sd.public.comment");
         property.putObject("value").put("internal", true);
-        return call("POST", API + "/issue/" + path(issueKey) + "/comment", null, body).path("id").asText();
+        return call("POST", api + "/issue/" + path(issueKey) + "/comment", null, body).path("id").asText();
     }
 
     @Override
     public void editIssue(String issueKey, JsonNode edit) {
-        call("PUT", API + "/issue/" + path(issueKey), null, edit);
+        call("PUT", api + "/issue/" + path(issueKey), null, edit);
     }
 
     @Override
@@ -155,7 +167,7 @@ public final class CamelJiraClient implements JiraApi {
         List<JsonNode> comments = new ArrayList<>();
         int total;
         do {
-            JsonNode page = call("GET", API + "/issue/" + path(issueKey) + "/comment",
+            JsonNode page = call("GET", api + "/issue/" + path(issueKey) + "/comment",
                     "orderBy=created&maxResults=100&startAt=" + comments.size(), null);
             page.path("comments").forEach(comments::add);
             total = page.path("total").asInt(comments.size());
@@ -169,7 +181,7 @@ public final class CamelJiraClient implements JiraApi {
     @Override
     public List<JsonNode> transitions(String issueKey) {
         List<JsonNode> transitions = new ArrayList<>();
-        call("GET", API + "/issue/" + path(issueKey) + "/transitions", null, null).path("transitions")
+        call("GET", api + "/issue/" + path(issueKey) + "/transitions", null, null).path("transitions")
                 .forEach(transitions::add);
         return transitions;
     }
@@ -178,7 +190,7 @@ public final class CamelJiraClient implements JiraApi {
     public void transition(String issueKey, String transitionId) {
         ObjectNode body = json.createObjectNode();
         body.putObject("transition").put("id", transitionId);
-        call("POST", API + "/issue/" + path(issueKey) + "/transitions", null, body);
+        call("POST", api + "/issue/" + path(issueKey) + "/transitions", null, body);
     }
 
     @Override
@@ -187,18 +199,18 @@ public final class CamelJiraClient implements JiraApi {
         body.putObject("type").put("name", linkType);
         body.putObject("inwardIssue").put("key", inwardKey);
         body.putObject("outwardIssue").put("key", outwardKey);
-        call("POST", API + "/issueLink", null, body);
+        call("POST", api + "/issueLink", null, body);
     }
 
     @Override
     public JsonNode myself() {
-        return call("GET", API + "/myself", null, null);
+        return call("GET", api + "/myself", null, null);
     }
 
     @Override
     public byte[] attachmentContent(String attachmentId) {
-        Answer answer = send("GET", API + "/attachment/content/" + path(attachmentId), "redirect=false", null, null,
-                false);
+        Answer answer = dataCenter ? dataCenterAttachment(attachmentId)
+                : send("GET", api + "/attachment/content/" + path(attachmentId), "redirect=false", null, null, false);
         if (answer.status >= 200 && answer.status < 300) {
             return answer.body == null ? new byte[0] : answer.body;
         }
@@ -206,9 +218,18 @@ public final class CamelJiraClient implements JiraApi {
         throw new JiraUnavailableException("GET attachment content: Jira answered " + answer.status, null);
     }
 
+    /** Data Center has no attachment content endpoint: the file is at the {@code content} URL of its metadata. */
+    private Answer dataCenterAttachment(String attachmentId) {
+        String content = call("GET", api + "/attachment/" + path(attachmentId), null, null).path("content").asText();
+        String path = content.startsWith(config.url()) ? content.substring(config.url().length())
+                : java.net.URI.create(content).getRawPath();
+        return send("GET", path, null, null, null, false);
+    }
+
     private JsonNode call(String method, String path, String query, JsonNode body) {
         try {
-            byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
+            JsonNode sent = dataCenter ? WikiMarkup.documentsAsWiki(body) : body;
+            byte[] bytes = sent == null ? null : json.writeValueAsBytes(sent);
             return judge(method + " " + path, send(method, path, query, bytes, "application/json", false));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

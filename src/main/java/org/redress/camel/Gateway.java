@@ -59,6 +59,12 @@ import org.redress.store.Database;
 import org.redress.store.Outbox;
 import org.redress.store.RawMailStore;
 import org.redress.store.Tickets;
+import org.redress.channel.SubmissionJson;
+import org.redress.channel.SubmissionRules;
+import org.redress.channel.WebFormPage;
+import org.redress.config.ChannelsConfig;
+import org.redress.intake.SubmissionIntake;
+import org.redress.parsing.SubmissionParser;
 
 /**
  * The running gateway: a Camel Main whose routes come from {@code routes/*.camel.yaml}, with the domain objects
@@ -105,11 +111,15 @@ public final class Gateway implements AutoCloseable {
         List<String> templateNames = new java.util.ArrayList<>(List.of(AcknowledgementComposer.TEMPLATE));
         templateNames.addAll(CustomerMailComposer.TEMPLATES);
         templateNames.add(SatisfactionPages.TEMPLATE);
+        templateNames.add(WebFormPage.TEMPLATE);
         templates.verify(templateNames, config.intake().languages());
         attachmentReader = new AttachmentReader(config.intake().maxAttachmentText(),
                 config.intake().limits().textTimeout());
-        MailParser parser = new MailParser(attachmentReader,
-                new LanguageGuesser(new HashSet<>(config.intake().languages())), config.intake().limits().maxAttachmentBytes());
+        LanguageGuesser languageGuesser = new LanguageGuesser(new HashSet<>(config.intake().languages()));
+        MailParser parser = new MailParser(attachmentReader, languageGuesser,
+                config.intake().limits().maxAttachmentBytes());
+        SubmissionParser submissionParser = new SubmissionParser(attachmentReader, languageGuesser,
+                new HashSet<>(config.intake().languages()));
         MailScreen screen = new MailScreen(config.ownAddresses());
         TicketMapper ticketMapper = new TicketMapper(json, config.jira().customerProperty(),
                 config.history().vipTiers(), config.triage().priorityField());
@@ -125,7 +135,7 @@ public final class Gateway implements AutoCloseable {
         // Redress's own shutdown hook stops Camel (draining in-flight mail) and only then closes the database.
         // The default strategy adds a JVM hook of Camel's own (even after disableHangupSupport(), in 4.17).
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
-        main.configure().withRoutesIncludePattern(routesPattern());
+        main.configure().withRoutesIncludePattern(routesPattern(config.routesDir()));
         main.setInitialProperties(camelProperties(config));
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -187,6 +197,7 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("satisfaction", new SatisfactionSteps(new SatisfactionPages(survey, tickets,
                         templates, config.intake().fallbackLanguage())));
                 camel.getRegistry().bind("intake", new IntakeSteps(intake, config));
+                bindChannels(camel, intake, submissionParser, templates, json, clock);
                 camel.getRegistry().bind("bounces", new BounceSteps(new org.redress.intake.BounceIntake(register,
                         conversations, outbox, tickets, jira, clock)));
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
@@ -197,6 +208,37 @@ public final class Gateway implements AutoCloseable {
                         register, jira, new org.redress.jira.QuarantineAlert(json), config)));
             }
         });
+    }
+
+    /** The channel contract's beans (routes/channels.camel.yaml) and the web channel's (routes/web-form.camel.yaml). */
+    private void bindChannels(CamelContext camel, ComplaintIntake intake, SubmissionParser submissionParser,
+                              TemplateRenderer templates, ObjectMapper json, Clock clock) {
+        ChannelsConfig channels = config.channels();
+        long maxFile = config.intake().limits().maxAttachmentBytes();
+        SubmissionJson submissionJson = new SubmissionJson(json);
+        Map<String, InboxConfig> byId = new LinkedHashMap<>();
+        config.inboxes().forEach(inbox -> byId.put(inbox.id(), inbox));
+        SubmissionRules rules = new SubmissionRules(new HashSet<>(config.intake().languages()), byId.keySet(),
+                channels.fileTypes(), channels.maxFiles(), maxFile, config.intake().limits().maxMessageBytes(),
+                submissionParser::typeOf, channel -> hasReplyRoute(camel, channel));
+        SubmissionIntake submissions = new SubmissionIntake(register, submissionJson, rules, submissionParser, byId::get,
+                byId.get(channels.inbox()), clock);
+        camel.getRegistry().bind("channels", new ChannelSteps(submissions, intake, submissionJson,
+                channels.retryAfter()));
+        camel.getRegistry().bind("webForm", new WebFormSteps(new WebFormPage(templates, config.intake().languages(),
+                channels.maxFiles(), maxFile), submissionJson, json, config.intake().fallbackLanguage(),
+                channels.webForm()));
+    }
+
+    /** Whether a route answers on {@code direct:reply-<channel>}: without one, a channel's answers could not leave. */
+    private static boolean hasReplyRoute(CamelContext camel, String channel) {
+        if (channel == null || !channel.matches("[a-z][a-z0-9-]*")) {
+            return false;
+        }
+        String uri = "direct://reply-" + channel;
+        return camel.getRoutes().stream().anyMatch(route -> route.getEndpoint().getEndpointUri().startsWith(uri)
+                && (route.getEndpoint().getEndpointUri().length() == uri.length()
+                || route.getEndpoint().getEndpointUri().charAt(uri.length()) == '?'));
     }
 
     /** Starts the gateway; returns once every inbox route is polling. */
@@ -304,9 +346,13 @@ public final class Gateway implements AutoCloseable {
         return properties;
     }
 
-    /** The routes in the working directory's routes/ when it exists (integrators edit those), else the jar's copy. */
-    private static String routesPattern() {
-        return Files.isDirectory(Path.of("routes")) ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml";
+    /**
+     * The routes in redress.routes-dir (default routes/ in the working directory) when it exists: integrators edit
+     * those and drop channel routes in; else the jar's copy.
+     */
+    private static String routesPattern(Path routesDir) {
+        return Files.isDirectory(routesDir) ? "file:" + routesDir.toString().replace('\\', '/') + "/*.camel.yaml"
+                : "classpath:routes/*.camel.yaml";
     }
 
     private static Map<String, Object> camelProperties(RedressConfig config) {
@@ -330,6 +376,13 @@ public final class Gateway implements AutoCloseable {
                 String.valueOf(!config.intake().quarantineAlertProject().isEmpty()));
         properties.put("redress.reminders.check-millis", String.valueOf(check.isZero() ? 60_000 : Math.max(100, check.toMillis())));
         properties.putIfAbsent("camel.server.port", String.valueOf(config.httpPort()));
+        // drop-in channel routes keep their folders under the gateway's data directory
+        properties.put("redress.data-dir", config.dataDir().toAbsolutePath().toString().replace('\\', '/'));
+        properties.put("redress.channels.retry-millis", String.valueOf(config.channels().retryAfter().toMillis()));
+        // a submission's files may add up to redress.intake.max-message-size, a third more as base64 in JSON; a
+        // larger request is refused by the HTTP server (413) before it is read into memory
+        long maxBody = config.intake().limits().maxMessageBytes() / 3 * 4 + (1 << 20);
+        properties.putIfAbsent("camel.server.maxBodySize", String.valueOf(Math.min(Integer.MAX_VALUE, maxBody)));
         properties.putIfAbsent("camel.server.host", "0.0.0.0");
         // longer than the slowest Jira call (60 s answer timeout): a stop never cuts a mail between
         // "Jira created the issue" and "the register recorded it"

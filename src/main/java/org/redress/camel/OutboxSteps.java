@@ -9,7 +9,9 @@ import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.redress.health.Watch;
 import org.redress.intake.ComplaintIntake;
+import org.redress.acknowledgement.PlainText;
 import org.redress.store.Outbox;
+import org.redress.store.RegisterEntry;
 import org.redress.store.Outbox.PendingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /** The steps of the outbox route: read what is pending, hand each mail to SMTP, write down the result. */
 public final class OutboxSteps {
     static final String OUTBOX_ID = "redressOutboxId";
+    /** The exchange property naming the channel whose reply route sends the mail. */
+    static final String REPLY_CHANNEL = "redressReplyChannel";
     private static final String PENDING = "redressPendingMail";
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSteps.class);
     private static final int BATCH = 100;
@@ -49,20 +53,36 @@ public final class OutboxSteps {
         return outbox.pending(BATCH);
     }
 
-    /** The queued MIME, sent exactly as stored: its Message-ID is already in the conversation index. */
+    /**
+     * The queued MIME, sent exactly as stored: its Message-ID is already in the conversation index. The reply route
+     * of the complaint's channel ({@code direct:reply-<channel>}, routes/README.md) gets it with the headers a route
+     * that does not speak MIME needs.
+     */
     public void prepare(Exchange exchange) throws Exception {
         PendingMail mail = exchange.getIn().getBody(PendingMail.class);
         exchange.setProperty(OUTBOX_ID, mail.id());
         exchange.setProperty(PENDING, mail);
+        exchange.setProperty(REPLY_CHANNEL, mail.channel());
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + mail.complaintId());
-        exchange.getIn().setBody(new MimeMessage(session, new ByteArrayInputStream(mail.mime())));
-        exchange.getIn().setHeader("redressRecipient", mail.recipient());
+        MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(mail.mime()));
+        var in = exchange.getIn();
+        in.setBody(mime);
+        in.setHeader("redressRecipient", mail.recipient());
+        in.setHeader("redressComplaint", mail.complaintId());
+        in.setHeader("redressKind", mail.kind());
+        in.setHeader("redressMessageId", mail.messageId());
+        if (!RegisterEntry.EMAIL.equals(mail.channel())) {
+            in.setHeader("redressSubject", mime.getSubject());
+            in.setHeader("redressText", PlainText.of(mime));
+        }
     }
 
     public void sent(Exchange exchange) {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
         java.time.Instant now = clock.instant();
-        smtp.succeeded();
+        if (byEmail(exchange)) {
+            smtp.succeeded();
+        }
         org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         PendingMail mail = exchange.getProperty(PENDING, PendingMail.class);
         if (mail != null && ComplaintIntake.ACKNOWLEDGEMENT.equals(mail.kind())) {
@@ -103,11 +123,15 @@ public final class OutboxSteps {
         return false;
     }
 
+    private static boolean byEmail(Exchange exchange) {
+        return RegisterEntry.EMAIL.equals(exchange.getProperty(REPLY_CHANNEL, RegisterEntry.EMAIL, String.class));
+    }
+
     public void failed(Exchange exchange) {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        if (serverTrouble(failure)) {
+        if (byEmail(exchange) && serverTrouble(failure)) {
             smtp.failed(reason);
         }
         LOG.warn("Outgoing mail {} not sent yet ({}); it stays in the outbox", id, reason);

@@ -69,11 +69,14 @@ public final class RegisterApiSteps {
      */
     public void rawMail(Exchange exchange) {
         long id = complaintId(exchange);
-        byte[] raw = register.byId(id).map(register::rawMail).orElseThrow(() -> new ApiRefusal(404, "no complaint " + id));
-        exchange.getMessage().setBody(raw);
+        org.redress.store.RegisterEntry entry = register.byId(id).orElseThrow(() -> new ApiRefusal(404, "no complaint " + id));
+        exchange.getMessage().setBody(register.rawMail(entry));
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "message/rfc822");
-        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"complaint-" + id + ".eml\"");
+        // a mail as received; a complaint from another channel as its route handed it over (routes/README.md)
+        boolean mail = entry.cameByEmail();
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, mail ? "message/rfc822" : "application/json");
+        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"complaint-" + id
+                + (mail ? ".eml" : ".json") + "\"");
     }
 
     private static long complaintId(Exchange exchange) {

@@ -1,14 +1,36 @@
 package org.redress.config;
 
 /**
- * Where tickets go. Cloud uses REST v3 with ADF text; Data Center (REST v2, wiki text) is not built yet and is
- * refused at start-up rather than half-working.
+ * Where tickets go: Jira Cloud (REST v3, text as ADF) or Jira Data Center / Server (REST v2, text as wiki markup,
+ * usually a personal access token as bearer).
  *
+ * @param flavour          cloud or datacenter ({@code redress.jira.flavour})
  * @param auth             basic (e-mail + API token) or bearer (personal access or OAuth token)
  * @param customerProperty the issue property that keeps the customer's address, so that the gateway can find a
  *                         customer's tickets again through JQL
  */
-public record JiraConfig(String url, JiraAuth auth, String user, String token, String customerProperty) {
+public record JiraConfig(String url, JiraAuth auth, String user, String token, String customerProperty,
+                         Flavour flavour) {
+
+    public JiraConfig(String url, JiraAuth auth, String user, String token, String customerProperty) {
+        this(url, auth, user, token, customerProperty, Flavour.CLOUD);
+    }
+
+    /** Which Jira: the REST version and text format differ. */
+    public enum Flavour {
+        CLOUD("/rest/api/3"), DATACENTER("/rest/api/2");
+
+        private final String api;
+
+        Flavour(String api) {
+            this.api = api;
+        }
+
+        /** The REST API's base path. */
+        public String api() {
+            return api;
+        }
+    }
 
     public enum JiraAuth { BASIC, BEARER }
 

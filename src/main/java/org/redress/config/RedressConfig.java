@@ -30,7 +30,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                             IntakeConfig intake, AcknowledgementConfig acknowledgement, SandboxConfig sandbox,
                             List<InboxConfig> inboxes, ConversationConfig conversation, HistoryConfig history,
                             TriageConfig triage, FollowUpConfig followUp, SatisfactionConfig satisfaction,
-                            String apiToken, Duration inboxDownAfter, Map<String, String> camelProperties) {
+                            String apiToken, Duration inboxDownAfter, ChannelsConfig channels, Path routesDir,
+                            Map<String, String> camelProperties) {
 
     public static final String CONFIG_FILE = "config/application.properties";
 
@@ -70,14 +71,11 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         JiraConfig jira = new JiraConfig(trimSlash(s.required("redress.jira.url")),
                 s.choice("redress.jira.auth", JiraConfig.JiraAuth.class, JiraConfig.JiraAuth.BASIC),
                 s.optional("redress.jira.user", ""), s.required("redress.jira.token"),
-                s.optional("redress.jira.customer-property", "redress.customer"));
-        String flavour = s.optional("redress.jira.flavour", "cloud");
-        if (!flavour.equalsIgnoreCase("cloud")) {
-            throw new ConfigException("redress.jira.flavour",
-                    "only 'cloud' (REST v3) is supported in this version, got '" + flavour + "'");
-        }
+                s.optional("redress.jira.customer-property", "redress.customer"),
+                s.choice("redress.jira.flavour", JiraConfig.Flavour.class, JiraConfig.Flavour.CLOUD));
         if (jira.auth() == JiraConfig.JiraAuth.BASIC && jira.user().isBlank()) {
-            throw new ConfigException("redress.jira.user", "is required with redress.jira.auth=basic (the account's e-mail)");
+            throw new ConfigException("redress.jira.user", "is required with redress.jira.auth=basic (the account's "
+                    + "e-mail on Cloud, its user name on Data Center)");
         }
         SmtpConfig smtp = new SmtpConfig(s.required("redress.smtp.host"), s.port("redress.smtp.port", 25),
                 s.optional("redress.smtp.user", ""), s.optional("redress.smtp.password", ""),
@@ -133,7 +131,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 s.optional("redress.sandbox.jira-projects", "CS"),
                 blankToNull(s.optional("redress.sandbox.webhook-url",
                         webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : "")),
-                s.optional("redress.jira.webhook-secret", ""));
+                s.optional("redress.jira.webhook-secret", ""), jira.flavour() == JiraConfig.Flavour.DATACENTER);
         List<InboxConfig> inboxes = inboxes(s, languages, calendars(s));
         ConversationConfig conversation = conversation(s);
         HistoryConfig history = history(s);
@@ -153,9 +151,35 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
             throw new ConfigException("redress.health.inbox-down-after",
                     "must be longer than redress.intake.poll-interval (" + intake.pollInterval() + ")");
         }
+        ChannelsConfig channels = channels(s, inboxes);
+        Path routesDir = Path.of(s.optional("redress.routes-dir", "routes"));
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
-                history, triage, followUp, satisfaction, apiToken, inboxDownAfter, camel);
+                history, triage, followUp, satisfaction, apiToken, inboxDownAfter, channels, routesDir, camel);
+    }
+
+    private static ChannelsConfig channels(Settings s, List<InboxConfig> inboxes) {
+        String inbox = s.optional("redress.channels.inbox", inboxes.get(0).id());
+        if (inboxes.stream().noneMatch(i -> i.id().equals(inbox))) {
+            throw new ConfigException("redress.channels.inbox", "must name a configured inbox ("
+                    + inboxes.stream().map(InboxConfig::id).toList() + "), got '" + inbox + "'");
+        }
+        Set<String> types = Set.copyOf(list(s.optional("redress.channels.file-types", ChannelsConfig.DEFAULT_FILE_TYPES)));
+        for (String type : types) {
+            if (!type.matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+                throw new ConfigException("redress.channels.file-types", "must list media types such as "
+                        + "application/pdf, got '" + type + "'");
+            }
+        }
+        Duration retryAfter = s.duration("redress.channels.retry-after", Duration.ofSeconds(30));
+        if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigException("redress.channels.retry-after", "must be at least PT1S");
+        }
+        int maxFiles = s.integer("redress.channels.max-files", 5);
+        if (maxFiles < 0 || maxFiles > 50) {
+            throw new ConfigException("redress.channels.max-files", "must be between 0 and 50, got " + maxFiles);
+        }
+        return new ChannelsConfig(inbox, maxFiles, types, retryAfter, s.bool("redress.web.enabled", true));
     }
 
     /** One server name, as it opens that server's Authentication-Results header (RFC 8601 authserv-id). */

@@ -19,9 +19,16 @@ public final class MailInProgress {
     private org.redress.conversation.ThreadMatch thread;
     private org.redress.triage.Assessment assessment;
     private org.redress.authenticity.UnverifiedSender unverifiedSender;
+    private org.redress.channel.Submission submission;
 
     MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry) {
         this(inbox, raw, raw.length, entry);
+    }
+
+    /** A complaint a channel route handed over: {@code raw} is the submission as the register keeps it (JSON). */
+    MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry, org.redress.channel.Submission submission) {
+        this(inbox, raw, raw.length, entry);
+        this.submission = submission;
     }
 
     /** @param size the mail's size on the server, larger than {@code raw} when only its beginning was read */
@@ -43,7 +50,12 @@ public final class MailInProgress {
 
     /** The mail to attach to Jira as an .eml, or null when it is incomplete or larger than a file may be. */
     byte[] rawToAttach(long maxFileBytes) {
-        return cut() || raw.length > maxFileBytes ? null : raw;
+        return submission != null || cut() || raw.length > maxFileBytes ? null : raw;
+    }
+
+    /** What a channel route handed over, or null for a mail. */
+    public org.redress.channel.Submission submission() {
+        return submission;
     }
 
     public InboxConfig inbox() {
@@ -150,6 +162,6 @@ public final class MailInProgress {
 
     @Override
     public String toString() {
-        return "mail #" + entry.id() + " " + entry.dedupKey() + " in " + inbox.id();
+        return (submission == null ? "mail #" : "complaint #") + entry.id() + " " + entry.dedupKey() + " in " + inbox.id();
     }
 }

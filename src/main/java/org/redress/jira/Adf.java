@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Builds Atlassian Document Format, the rich text of Jira Cloud. Customer text only ever becomes the {@code text}
  * of a text node: there is no markup to break out of, which is why the gateway builds ADF rather than wiki text.
+ * For Jira Data Center the documents become wiki markup at the edge, escaped there ({@link WikiMarkup}).
  */
 public final class Adf {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

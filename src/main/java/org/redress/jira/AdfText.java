@@ -17,8 +17,8 @@ public final class AdfText {
             return "";
         }
         if (document.isTextual()) {
-            // Jira Data Center and old webhooks carry wiki text instead of ADF
-            return document.asText().strip();
+            // Jira Data Center (and old webhooks) carry wiki markup instead of ADF
+            return WikiMarkup.toPlain(document.asText());
         }
         StringBuilder out = new StringBuilder();
         block(document, out, "");

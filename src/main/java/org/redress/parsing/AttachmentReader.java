@@ -122,6 +122,16 @@ public final class AttachmentReader implements AutoCloseable {
         return new Attachment(finalName, type.toString(), bytes, text, shown);
     }
 
+    /** The media type a file's bytes say it is, helped by its name; the same detection {@link #read} uses. */
+    public String detectType(String filename, byte[] content) {
+        Metadata metadata = new Metadata();
+        String name = FileNames.clean(filename);
+        if (name != null) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        }
+        return detect(content == null ? new byte[0] : content, metadata, null).toString();
+    }
+
     private MediaType detect(byte[] bytes, Metadata metadata, String declaredType) {
         MediaType detected;
         try (InputStream in = TikaInputStream.get(bytes)) {

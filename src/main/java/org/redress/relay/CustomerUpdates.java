@@ -125,7 +125,7 @@ public final class CustomerUpdates {
     private String relay(String key, JsonNode comment) {
         String id = comment.path("id").asText();
         TicketConversation ticket = tickets.byKey(key).orElseThrow();
-        if (tickets.isOwnComment(id) || comment.path("author").path("accountId").asText().equals(ownAccountId())) {
+        if (tickets.isOwnComment(id) || org.redress.jira.JiraUsers.same(comment.path("author"), ownAccountId())) {
             return "comment " + id + " on " + key + ": written by the gateway, not sent back";
         }
         if (!visibility.isPublic(comment)) {
@@ -165,7 +165,7 @@ public final class CustomerUpdates {
         for (int i = comments.size() - 1; i >= 0; i--) {
             JsonNode comment = comments.get(i);
             if (visibility.isPublic(comment) && !tickets.isOwnComment(comment.path("id").asText())
-                    && !comment.path("author").path("accountId").asText().equals(ownAccountId())) {
+                    && !org.redress.jira.JiraUsers.same(comment.path("author"), ownAccountId())) {
                 return AdfText.plain(comment.path("body"));
             }
         }
@@ -236,7 +236,7 @@ public final class CustomerUpdates {
 
     private String ownAccountId() {
         if (ownAccountId == null) {
-            ownAccountId = jira.myself().path("accountId").asText();
+            ownAccountId = org.redress.jira.JiraUsers.id(jira.myself());
         }
         return ownAccountId;
     }

@@ -37,7 +37,8 @@ public final class Sandbox implements AutoCloseable {
         mail.start();
         List<String> projects = Arrays.stream(config.jiraProjects().split(",")).map(String::trim).toList();
         try {
-            jira = new JiraSandbox(config.host(), config.jiraPort(), jiraDataDir, projects).start();
+            JiraSandbox unstarted = new JiraSandbox(config.host(), config.jiraPort(), jiraDataDir, projects);
+            jira = (config.jiraDataCenter() ? unstarted.dataCenter() : unstarted).start();
             if (config.webhookUrl() != null) {
                 // like a Jira Cloud webhook registered with a secret: comment created, issue updated, signed
                 jira.webhook(java.net.URI.create(config.webhookUrl()),
@@ -69,7 +70,9 @@ public final class Sandbox implements AutoCloseable {
                 + "  mail server  SMTP " + config.host() + ":" + config.smtpPort() + ", IMAP " + config.host() + ":"
                 + config.imapPort() + ", POP3 " + config.host() + ":" + config.pop3Port()
                 + "  (any password; log in with the e-mail address)\n"
-                + "  Jira sandbox " + jira.baseUrl() + "/  (issues, attachments, comments; any basic-auth login)\n"
+                + "  Jira sandbox " + jira.baseUrl() + "/  (" + (jira.isDataCenter() ? "as Jira Data Center: REST v2, "
+                + "wiki markup; any basic login or bearer token" : "as Jira Cloud: REST v3, ADF; any basic-auth login")
+                + ")\n"
                 + "  demo CRM     " + crm.jdbcUrl() + "  (table crm_customer)";
     }
 

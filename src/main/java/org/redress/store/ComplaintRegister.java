@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class ComplaintRegister {
     private static final String COLUMNS = "id, dedup_key, message_id, inbox, sender, subject, language, ticket_key, "
             + "outcome, reason, attempts, uploads_done, raw_mail_id, received_at, ticketed_at, attachments_at, acknowledged_at, completed_at, "
-            + "kind, thread_rule, claimed_key, comment_id, resolved_action";
+            + "kind, thread_rule, claimed_key, comment_id, resolved_action, channel, reply_channel";
 
     private final Database database;
     private final RawMailStore rawMail;
@@ -36,6 +36,12 @@ public final class ComplaintRegister {
      */
     public RegisterEntry receive(String dedupKey, String messageId, String contentHash, String channel, String inbox,
                                  byte[] raw, Instant now) {
+        return receive(dedupKey, messageId, contentHash, channel, null, inbox, raw, now);
+    }
+
+    /** @param replyChannel the channel answers go back on, null for e-mail */
+    public RegisterEntry receive(String dedupKey, String messageId, String contentHash, String channel,
+                                 String replyChannel, String inbox, byte[] raw, Instant now) {
         Optional<RegisterEntry> existing = byDedupKey(dedupKey);
         if (existing.isPresent()) {
             return existing.get();
@@ -44,8 +50,8 @@ public final class ComplaintRegister {
             database.inTransaction(connection -> {
                 long rawId = rawMail.store(connection, raw, contentHash, now);
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO complaint (dedup_key, message_id, content_hash, channel, inbox, outcome, raw_mail_id, received_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO complaint (dedup_key, message_id, content_hash, channel, inbox, outcome, raw_mail_id, received_at, "
+                                + "reply_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, dedupKey);
                     insert.setString(2, messageId);
                     insert.setString(3, contentHash);
@@ -54,6 +60,7 @@ public final class ComplaintRegister {
                     insert.setString(6, Outcome.RECEIVED.code());
                     insert.setLong(7, rawId);
                     insert.setTimestamp(8, Timestamp.from(now));
+                    insert.setString(9, RegisterEntry.EMAIL.equals(replyChannel) ? null : replyChannel);
                     insert.executeUpdate();
                 }
                 return null;
@@ -76,6 +83,17 @@ public final class ComplaintRegister {
     /** The register, newest first, for the API and for tests. */
     public List<RegisterEntry> all() {
         return query("SELECT " + COLUMNS + " FROM complaint ORDER BY id DESC");
+    }
+
+    /**
+     * Complaints handed over by a channel route (not e-mail) that were received before {@code before} and are not
+     * finished: the ones whose handling a crash or an outage interrupted. A mailbox keeps its unhandled mail for the
+     * next poll; for the other channels the register is what keeps it.
+     */
+    public List<RegisterEntry> unfinishedSubmissions(Instant before, int limit) {
+        List<RegisterEntry> rows = query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND channel <> ? "
+                + "AND received_at < ? ORDER BY id", Outcome.RECEIVED.code(), RegisterEntry.EMAIL, Timestamp.from(before));
+        return rows.size() > limit ? rows.subList(0, limit) : rows;
     }
 
     public List<RegisterEntry> withOutcome(Outcome outcome) {
@@ -278,7 +296,8 @@ public final class ComplaintRegister {
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                                 Outcome.of(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getLong(13),
                                 instant(rs, 14), instant(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18),
-                                rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23)));
+                                rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
+                                rs.getString(24), rs.getString(25)));
                     }
                 }
                 return rows;

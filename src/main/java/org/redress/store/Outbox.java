@@ -78,7 +78,7 @@ public final class Outbox {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipient, o.mime, o.attempts, "
-                            + "c.inbox, c.received_at FROM outgoing_mail o JOIN complaint c ON c.id = o.complaint_id "
+                            + "c.inbox, c.received_at, c.reply_channel FROM outgoing_mail o JOIN complaint c ON c.id = o.complaint_id "
                             + "WHERE o.status = 'pending' ORDER BY o.id")) {
                 select.setMaxRows(limit);
                 List<PendingMail> mails = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class Outbox {
                     while (rs.next()) {
                         mails.add(new PendingMail(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getInt(8), rs.getString(9),
-                                rs.getTimestamp(10).toInstant()));
+                                rs.getTimestamp(10).toInstant(), rs.getString(11) == null ? RegisterEntry.EMAIL : rs.getString(11)));
                     }
                 }
                 return mails;
@@ -134,7 +134,9 @@ public final class Outbox {
      * @param inbox            the inbox of the complaint it answers
      * @param complaintArrived when that complaint was taken in, for the acknowledgement's latency
      */
+    /** @param channel the complaint's reply channel: the route {@code direct:reply-<channel>} sends this mail */
     public record PendingMail(long id, long complaintId, String kind, String messageId, String sender,
-                              String recipient, byte[] mime, int attempts, String inbox, Instant complaintArrived) {
+                              String recipient, byte[] mime, int attempts, String inbox, Instant complaintArrived,
+                              String channel) {
     }
 }

@@ -201,9 +201,28 @@ class RedressConfigTest {
     }
 
     @Test
-    void dataCenterIsRefusedRatherThanHalfSupported() {
+    void jiraFlavourIsCloudOrDataCenterAndNothingElse() {
         Map<String, String> values = shippedConfig();
         values.put("redress.jira.flavour", "datacenter");
-        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.jira.flavour");
+        assertThat(RedressConfig.from(values, Map.of()).jira().flavour()).isEqualTo(JiraConfig.Flavour.DATACENTER);
+        assertThat(RedressConfig.from(values, Map.of()).sandbox().jiraDataCenter()).isTrue();
+        values.put("redress.jira.flavour", "server-9");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.jira.flavour")
+                .hasMessageContaining("datacenter");
+    }
+
+    @Test
+    void channelSettingsAreCheckedAndNameTheirKey() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.channels.inbox", "nowhere");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.channels.inbox");
+        values.remove("redress.channels.inbox");
+        values.put("redress.channels.file-types", "application/pdf, pdf");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.channels.file-types");
+        values.remove("redress.channels.file-types");
+        values.put("redress.channels.retry-after", "PT0S");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.channels.retry-after");
+        values.remove("redress.channels.retry-after");
+        assertThat(RedressConfig.from(values, Map.of()).channels().inbox()).isEqualTo("complaints");
     }
 }

@@ -58,10 +58,11 @@ public final class TestStack implements AutoCloseable {
         boolean webhooks = !"false".equals(extra.get("redress.conversation.webhooks"));
         sandboxConfig = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), "CS", webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : null,
-                WEBHOOK_SECRET);
+                WEBHOOK_SECRET).withJiraDataCenter("datacenter".equalsIgnoreCase(extra.get("redress.jira.flavour")));
         sandbox = new Sandbox(sandboxConfig, null).start();
-        validator = JiraSpecValidator.fromSharedSpec().orElse(null);
-        if (validator == null && System.getenv("CI") != null) {
+        // Atlassian's published spec is Cloud's (v3): Data Center's v2 requests are held to the sandbox's own checks
+        validator = sandboxConfig.jiraDataCenter() ? null : JiraSpecValidator.fromSharedSpec().orElse(null);
+        if (validator == null && !sandboxConfig.jiraDataCenter() && System.getenv("CI") != null) {
             throw new IllegalStateException("CI requires ../shared/jira/jira-cloud-platform-v3.openapi.json: every Jira "
                     + "request of the end-to-end tests is checked against it");
         }

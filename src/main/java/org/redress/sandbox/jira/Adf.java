@@ -99,6 +99,9 @@ final class Adf {
         if (doc == null || doc.isNull()) {
             return "";
         }
+        if (doc.isTextual()) {
+            return doc.asText().strip(); // Data Center's wiki markup, searched as it is written
+        }
         StringBuilder out = new StringBuilder();
         appendText(doc, out);
         return out.toString().strip();

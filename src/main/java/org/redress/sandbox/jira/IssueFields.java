@@ -229,10 +229,20 @@ final class IssueFields {
         return summary;
     }
 
-    /** An ADF value checked for shape and for Jira's 32,767-character limit on its serialized form. */
+    /**
+     * An ADF value (Cloud) checked for shape and for Jira's 32,767-character limit on its serialized form, or a wiki
+     * markup string (Data Center, whose routes let only strings through: {@link TextFormat}) with the same limit.
+     */
     static JsonNode richText(String field, JsonNode value, JiraErrors.FieldProblems problems) {
         if (value == null || value.isNull()) {
             return null;
+        }
+        if (value.isTextual()) {
+            if (value.asText().length() > Adf.MAX_SERIALIZED_LENGTH) {
+                problems.add(field, JiraErrors.TEXT_TOO_LONG);
+                return null;
+            }
+            return value;
         }
         String problem = Adf.problem(value);
         if (problem != null) {

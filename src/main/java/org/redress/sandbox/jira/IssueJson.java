@@ -20,23 +20,29 @@ final class IssueJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String baseUrl;
+    /** The REST base of self links: Data Center's v2 or Cloud's v3. */
+    private final String api;
+    private final boolean dataCenter;
     private final Function<String, SandboxProject> projects;
     private final Function<StoredIssue, List<IssueLinks.Seen>> links;
 
     /** For rendering without a store (users, server info): issues show no links. */
     IssueJson(String baseUrl, Function<String, SandboxProject> projects) {
-        this(baseUrl, projects, issue -> List.of());
+        this(baseUrl, projects, issue -> List.of(), false);
     }
 
     /** @param links an issue's links as seen from it; called with the store's lock held */
-    IssueJson(String baseUrl, Function<String, SandboxProject> projects, Function<StoredIssue, List<IssueLinks.Seen>> links) {
+    IssueJson(String baseUrl, Function<String, SandboxProject> projects, Function<StoredIssue, List<IssueLinks.Seen>> links,
+              boolean dataCenter) {
+        this.api = dataCenter ? "/rest/api/2" : "/rest/api/3";
+        this.dataCenter = dataCenter;
         this.baseUrl = baseUrl;
         this.projects = projects;
         this.links = links;
     }
 
     String issueSelf(StoredIssue issue) {
-        return baseUrl + "/rest/api/3/issue/" + issue.id;
+        return baseUrl + api + "/issue/" + issue.id;
     }
 
     ObjectNode created(StoredIssue issue) {
@@ -97,7 +103,7 @@ final class IssueJson {
             } else {
                 FieldCatalog.Option resolution = FieldCatalog.byId(FieldCatalog.RESOLUTIONS, issue.resolutionId);
                 ObjectNode res = fields.putObject("resolution");
-                res.put("self", baseUrl + "/rest/api/3/resolution/" + resolution.id());
+                res.put("self", baseUrl + api + "/resolution/" + resolution.id());
                 res.put("id", resolution.id());
                 res.put("name", resolution.name());
             }
@@ -141,7 +147,7 @@ final class IssueJson {
     private ObjectNode issueType(StoredIssue issue) {
         FieldCatalog.Option type = FieldCatalog.byId(FieldCatalog.ISSUE_TYPES, issue.issueTypeId);
         ObjectNode node = NODES.objectNode();
-        node.put("self", baseUrl + "/rest/api/3/issuetype/" + type.id());
+        node.put("self", baseUrl + api + "/issuetype/" + type.id());
         node.put("id", type.id());
         node.put("name", type.name());
         node.put("subtask", false);
@@ -151,14 +157,14 @@ final class IssueJson {
     private ObjectNode priority(StoredIssue issue) {
         FieldCatalog.Option priority = FieldCatalog.byId(FieldCatalog.PRIORITIES, issue.priorityId);
         ObjectNode node = NODES.objectNode();
-        node.put("self", baseUrl + "/rest/api/3/priority/" + priority.id());
+        node.put("self", baseUrl + api + "/priority/" + priority.id());
         node.put("id", priority.id());
         node.put("name", priority.name());
         return node;
     }
 
     String issueLinkSelf(StoredIssueLink link) {
-        return baseUrl + "/rest/api/3/issueLink/" + link.id;
+        return baseUrl + api + "/issueLink/" + link.id;
     }
 
     /** The "IssueLinkType" shape, in GET /issueLinkType and inside every link. */
@@ -168,7 +174,7 @@ final class IssueJson {
         node.put("name", type.name());
         node.put("inward", type.inward());
         node.put("outward", type.outward());
-        node.put("self", baseUrl + "/rest/api/3/issueLinkType/" + type.id());
+        node.put("self", baseUrl + api + "/issueLinkType/" + type.id());
         return node;
     }
 
@@ -213,7 +219,7 @@ final class IssueJson {
     /** The "Attachment" shape used in issue fields and upload answers (id as a string). */
     ObjectNode attachment(StoredAttachment attachment) {
         ObjectNode node = NODES.objectNode();
-        node.put("self", baseUrl + "/rest/api/3/attachment/" + attachment.id);
+        node.put("self", baseUrl + api + "/attachment/" + attachment.id);
         node.put("id", String.valueOf(attachment.id));
         node.put("filename", attachment.filename);
         node.set("author", user(attachment.authorAccountId, attachment.authorEmail, attachment.authorName));
@@ -228,7 +234,7 @@ final class IssueJson {
     ObjectNode attachmentMetadata(StoredAttachment attachment) {
         ObjectNode node = NODES.objectNode();
         node.put("id", attachment.id);
-        node.put("self", baseUrl + "/rest/api/3/attachment/" + attachment.id);
+        node.put("self", baseUrl + api + "/attachment/" + attachment.id);
         node.put("filename", attachment.filename);
         node.set("author", user(attachment.authorAccountId, attachment.authorEmail, attachment.authorName));
         node.put("created", JiraTime.format(attachment.created));
@@ -239,13 +245,18 @@ final class IssueJson {
         return node;
     }
 
+    /** Cloud serves a file at /attachment/content/{id}; Data Center only at /secure/attachment/{id}/{filename}. */
     String contentUrl(StoredAttachment attachment) {
-        return baseUrl + "/rest/api/3/attachment/content/" + attachment.id;
+        if (dataCenter) {
+            return baseUrl + "/secure/attachment/" + attachment.id + "/"
+                    + URLEncoder.encode(attachment.filename, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+        return baseUrl + api + "/attachment/content/" + attachment.id;
     }
 
     ObjectNode user(String accountId, String email, String displayName) {
         ObjectNode node = NODES.objectNode();
-        node.put("self", baseUrl + "/rest/api/3/user?accountId=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8));
+        node.put("self", baseUrl + api + "/user?accountId=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8));
         node.put("accountId", accountId);
         node.put("emailAddress", email);
         node.put("displayName", displayName);
@@ -257,12 +268,12 @@ final class IssueJson {
 
     ObjectNode status(Workflow.Status status) {
         ObjectNode node = NODES.objectNode();
-        node.put("self", baseUrl + "/rest/api/3/status/" + status.id());
+        node.put("self", baseUrl + api + "/status/" + status.id());
         node.put("id", status.id());
         node.put("name", status.name());
         node.put("description", "");
         ObjectNode category = node.putObject("statusCategory");
-        category.put("self", baseUrl + "/rest/api/3/statuscategory/" + status.category().id());
+        category.put("self", baseUrl + api + "/statuscategory/" + status.category().id());
         category.put("id", status.category().id());
         category.put("key", status.category().key());
         category.put("colorName", status.category().colorName());
@@ -286,7 +297,7 @@ final class IssueJson {
 
     ObjectNode project(SandboxProject project) {
         ObjectNode node = NODES.objectNode();
-        node.put("self", baseUrl + "/rest/api/3/project/" + project.id());
+        node.put("self", baseUrl + api + "/project/" + project.id());
         node.put("id", project.id());
         node.put("key", project.key());
         node.put("name", project.name());

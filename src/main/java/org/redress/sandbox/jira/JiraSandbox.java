@@ -53,6 +53,7 @@ public final class JiraSandbox implements AutoCloseable {
     private volatile Consumer<RecordedRequest> requestListener;
     private Clock clock = Clock.systemUTC();
     private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
+    private boolean dataCenter;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -93,6 +94,21 @@ public final class JiraSandbox implements AutoCloseable {
         }
         this.maxAttachmentBytes = bytes;
         return this;
+    }
+
+    /**
+     * Behave as Jira Data Center / Server instead of Jira Cloud: REST v2 under /rest/api/2, descriptions and comments
+     * as wiki markup strings (an ADF object is refused, as Data Center refuses it), search paged by offset at
+     * /rest/api/2/search, attachments served from /secure/attachment. Call before {@link #start()}.
+     */
+    public synchronized JiraSandbox dataCenter() {
+        requireNotStarted();
+        this.dataCenter = true;
+        return this;
+    }
+
+    public boolean isDataCenter() {
+        return dataCenter;
     }
 
     /** The clock for created/updated timestamps and relative JQL dates. Call before {@link #start()}. */
@@ -150,7 +166,7 @@ public final class JiraSandbox implements AutoCloseable {
         try {
             baseUrl = "http://" + urlHost(host) + ":" + http.getAddress().getPort();
             issues = new SandboxIssues(projectKeys, dataDir == null ? null : new SandboxStateFile(dataDir), clock, baseUrl,
-                    webhooks::publish);
+                    webhooks::publish, dataCenter);
             routes = routes(issues);
             AtomicInteger threads = new AtomicInteger();
             int port = http.getAddress().getPort();
@@ -180,30 +196,39 @@ public final class JiraSandbox implements AutoCloseable {
         AccountEndpoints account = new AccountEndpoints(() -> baseUrl, clock);
         PageEndpoints pages = new PageEndpoints(store);
         IssueLinkEndpoints links = new IssueLinkEndpoints(store);
-        return new Routes()
-                .api("GET", "/rest/api/3/myself", account::myself)
-                .api("GET", "/rest/api/3/serverInfo", account::serverInfo)
-                .api("POST", "/rest/api/3/issue", issue::create)
-                .api("GET", "/rest/api/3/issue/{issueIdOrKey}", issue::get)
-                .api("PUT", "/rest/api/3/issue/{issueIdOrKey}", issue::edit)
-                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/comment", issue::comments)
-                .api("POST", "/rest/api/3/issue/{issueIdOrKey}/comment", issue::addComment)
-                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/transitions", issue::transitions)
-                .api("POST", "/rest/api/3/issue/{issueIdOrKey}/transitions", issue::transition)
-                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/properties", issue::propertyKeys)
-                .api("GET", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", issue::property)
-                .api("PUT", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", issue::setProperty)
-                .api("DELETE", "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", issue::deleteProperty)
-                .api("POST", "/rest/api/3/issue/{issueIdOrKey}/attachments", attachments::upload)
-                .api("GET", "/rest/api/3/attachment/{id}", attachments::metadata)
-                .api("GET", "/rest/api/3/attachment/content/{id}", attachments::content)
-                .api("POST", "/rest/api/3/issueLink", links::create)
-                .api("GET", "/rest/api/3/issueLinkType", links::types)
-                .api("GET", "/rest/api/3/search/jql", search::get)
-                .api("POST", "/rest/api/3/search/jql", search::post)
-                .page("GET", "/", pages::index)
-                .page("GET", "/browse/{issueKey}", pages::browse)
-                .page("GET", "/secure/attachment/{id}/{filename}", attachments::download);
+        String api = dataCenter ? "/rest/api/2" : "/rest/api/3";
+        TextFormat text = new TextFormat(dataCenter);
+        Routes routes = new Routes()
+                .api("GET", api + "/myself", account::myself)
+                .api("GET", api + "/serverInfo", account::serverInfo)
+                .api("POST", api + "/issue", text.checked(issue::create))
+                .api("GET", api + "/issue/{issueIdOrKey}", issue::get)
+                .api("PUT", api + "/issue/{issueIdOrKey}", text.checked(issue::edit))
+                .api("GET", api + "/issue/{issueIdOrKey}/comment", issue::comments)
+                .api("POST", api + "/issue/{issueIdOrKey}/comment", text.checked(issue::addComment))
+                .api("GET", api + "/issue/{issueIdOrKey}/transitions", issue::transitions)
+                .api("POST", api + "/issue/{issueIdOrKey}/transitions", text.checked(issue::transition))
+                .api("GET", api + "/issue/{issueIdOrKey}/properties", issue::propertyKeys)
+                .api("GET", api + "/issue/{issueIdOrKey}/properties/{propertyKey}", issue::property)
+                .api("PUT", api + "/issue/{issueIdOrKey}/properties/{propertyKey}", issue::setProperty)
+                .api("DELETE", api + "/issue/{issueIdOrKey}/properties/{propertyKey}", issue::deleteProperty)
+                .api("POST", api + "/issue/{issueIdOrKey}/attachments", attachments::upload)
+                .api("GET", api + "/attachment/{id}", attachments::metadata)
+                .api("POST", api + "/issueLink", text.checked(links::create))
+                .api("GET", api + "/issueLinkType", links::types);
+        if (dataCenter) {
+            // Data Center: the old offset search; files only at /secure/attachment, for signed-in users
+            routes.api("GET", api + "/search", search::getByOffset)
+                    .api("POST", api + "/search", search::postByOffset)
+                    .api("GET", "/secure/attachment/{id}/{filename}", attachments::download);
+        } else {
+            routes.api("GET", api + "/attachment/content/{id}", attachments::content)
+                    .api("GET", api + "/search/jql", search::get)
+                    .api("POST", api + "/search/jql", search::post)
+                    .page("GET", "/secure/attachment/{id}/{filename}", attachments::download);
+        }
+        return routes.page("GET", "/", pages::index)
+                .page("GET", "/browse/{issueKey}", pages::browse);
     }
 
     /**

@@ -30,7 +30,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** One page of search results plus where the next page starts. */
-    record SearchPage(List<ObjectNode> issues, boolean isLast, int nextOffset) {
+    /** @param total how many issues match in all (Data Center's offset search reports it) */
+    record SearchPage(List<ObjectNode> issues, boolean isLast, int nextOffset, int total) {
     }
 
     /** What GET attachment content returns. */
@@ -68,7 +69,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
      * @param file   null keeps everything in memory
      * @param events {@link Events#NONE} when nobody listens
      */
-    SandboxIssues(List<String> projectKeys, SandboxStateFile file, Clock clock, String baseUrl, Events events)
+    SandboxIssues(List<String> projectKeys, SandboxStateFile file, Clock clock, String baseUrl, Events events,
+                  boolean dataCenter)
             throws IOException {
         this.events = events;
         this.file = file;
@@ -85,7 +87,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             lastTimestamp = Math.max(lastTimestamp, issue.updated);
         }
         this.links = new IssueLinks(state.issueLinks, byId::get);
-        this.json = new IssueJson(baseUrl, projects::get, links::seenFrom);
+        this.json = new IssueJson(baseUrl, projects::get, links::seenFrom, dataCenter);
         this.payloads = new WebhookPayloads(json);
     }
 
@@ -429,7 +431,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             List<ObjectNode> page = matching.stream().skip(offset).limit(maxResults)
                     .map(i -> json.issue(i, fields, propertyKeys)).toList();
             int next = offset + page.size();
-            return new SearchPage(page, next >= matching.size(), next);
+            return new SearchPage(page, next >= matching.size(), next, matching.size());
         }
     }
 

@@ -72,7 +72,7 @@ final class SandboxPages {
         labels(html, fields);
         html.append("</td></tr></table><h2>Description</h2>");
         JsonNode description = fields.path("description");
-        if (description.isObject()) {
+        if (description.isObject() || description.isTextual()) {
             adf(html, description);
         } else {
             html.append("<p class=\"note\">No description.</p>");
@@ -153,6 +153,11 @@ final class SandboxPages {
 
     /** ADF to HTML for reading: structure kept, every text escaped, unknown nodes reduced to their text. */
     static void adf(StringBuilder html, JsonNode node) {
+        if (node.isTextual()) {
+            // Data Center: wiki markup, shown as written (the sandbox renders no wiki)
+            html.append("<pre class=\"wiki\">").append(escape(node.asText())).append("</pre>");
+            return;
+        }
         String type = node.path("type").asText("");
         switch (type) {
             case "doc" -> children(html, node);

@@ -24,6 +24,9 @@ final class SearchEndpoint {
     private static final int MAX_RESULTS_WITH_FIELDS = 100;
     private static final int MAX_PROPERTIES = 5;
     private static final String TOKEN_PREFIX = "redress-sandbox-offset:";
+    private static final int MAX_RESULTS_OFFSET = 1000;
+    private static final Set<String> OFFSET_BODY_KEYS = Set.of("jql", "fields", "maxResults", "startAt", "expand",
+            "validateQuery", "properties", "fieldsByKeys");
     private static final Set<String> BODY_KEYS = Set.of("jql", "fields", "maxResults", "nextPageToken", "properties",
             "expand", "fieldsByKeys", "reconcileIssues");
 
@@ -82,6 +85,58 @@ final class SearchEndpoint {
             result.put("nextPageToken", Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((TOKEN_PREFIX + page.nextOffset()).getBytes(StandardCharsets.UTF_8)));
         }
+        call.json(200, result);
+    }
+
+    /** Data Center's GET /rest/api/2/search: paged by startAt, with the total. */
+    void getByOffset(HttpCall call, SandboxUser user) {
+        Integer startAt = call.queryInt("startAt");
+        searchByOffset(call, call.queryValue("jql"), call.queryList("fields"), call.queryInt("maxResults"),
+                startAt == null ? 0 : startAt);
+    }
+
+    /** Data Center's POST /rest/api/2/search. */
+    void postByOffset(HttpCall call, SandboxUser user) {
+        JsonNode body = call.jsonBody();
+        if (!body.isObject()) {
+            throw JiraErrors.messages(400, "Request body must be a JSON object");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!OFFSET_BODY_KEYS.contains(name)) {
+                throw JiraErrors.messages(400, "Unrecognized field \"" + name + "\"");
+            }
+        }
+        JsonNode jql = body.path("jql");
+        if (!jql.isMissingNode() && !jql.isNull() && !jql.isTextual()) {
+            throw JiraErrors.messages(400, "'jql' must be a string");
+        }
+        for (String number : List.of("maxResults", "startAt")) {
+            JsonNode value = body.path(number);
+            if (!value.isMissingNode() && !value.isNull() && !value.isIntegralNumber()) {
+                throw JiraErrors.messages(400, "'" + number + "' must be an integer");
+            }
+        }
+        searchByOffset(call, jql.isTextual() ? jql.asText() : null, strings(body.path("fields"), "fields"),
+                body.path("maxResults").isIntegralNumber() ? body.path("maxResults").asInt() : null,
+                body.path("startAt").asInt(0));
+    }
+
+    private void searchByOffset(HttpCall call, String jql, List<String> fieldList, Integer maxResults, int startAt) {
+        if (startAt < 0) {
+            throw JiraErrors.messages(400, "'startAt' must not be negative");
+        }
+        // Data Center returns the navigable fields when none are named, and at most 1000 issues a page by default
+        FieldSelection fields = FieldSelection.parse(fieldList, FieldSelection.IDS_ONLY);
+        int max = Math.max(0, Math.min(MAX_RESULTS_OFFSET, maxResults == null ? DEFAULT_MAX_RESULTS : maxResults));
+        SandboxIssues.SearchPage page = issues.search(jql, fields, List.of(), startAt, Math.max(1, max));
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("expand", "schema,names");
+        result.put("startAt", startAt);
+        result.put("maxResults", max);
+        result.put("total", page.total());
+        ArrayNode list = result.putArray("issues");
+        page.issues().stream().limit(max).forEach(list::add);
         call.json(200, result);
     }
 
