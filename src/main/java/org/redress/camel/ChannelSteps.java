@@ -51,14 +51,16 @@ public final class ChannelSteps {
         org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         var in = exchange.getIn();
         Object body = in.getBody();
+        String channel = in.getHeader(CHANNEL_HEADER, String.class);
+        String reference = in.getHeader(REFERENCE_HEADER, String.class);
         Submission submission;
         if (body instanceof Submission given) {
             submission = given;
+        } else if (body instanceof Map<?, ?> map) {
+            submission = json.read(map, channel, reference);
         } else {
-            byte[] bytes = body instanceof Map<?, ?> map ? new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(map)
-                    : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : in.getBody(byte[].class);
-            submission = json.read(bytes == null ? new byte[0] : bytes, in.getHeader(CHANNEL_HEADER, String.class),
-                    in.getHeader(REFERENCE_HEADER, String.class));
+            byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : in.getBody(byte[].class);
+            submission = json.read(bytes == null ? new byte[0] : bytes, channel, reference);
         }
         MailInProgress received = intake.receive(submission);
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + received.entry().id());

@@ -65,6 +65,9 @@ import org.redress.channel.WebFormPage;
 import org.redress.config.ChannelsConfig;
 import org.redress.intake.SubmissionIntake;
 import org.redress.parsing.SubmissionParser;
+import org.redress.oauth.OAuthTokens;
+import org.redress.oauth.TokenEndpoint;
+import org.redress.oauth.TokenLog;
 
 /**
  * The running gateway: a Camel Main whose routes come from {@code routes/*.camel.yaml}, with the domain objects
@@ -86,6 +89,7 @@ public final class Gateway implements AutoCloseable {
     private final AttachmentReader attachmentReader;
     private final KeptOpenMailSender smtpSender;
     private final GatewayHealth health;
+    private final OAuthTokens oauthTokens;
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -130,7 +134,8 @@ public final class Gateway implements AutoCloseable {
         AcknowledgementComposer acknowledgements = new AcknowledgementComposer(templates,
                 config.acknowledgement().firstResponse());
 
-        smtpSender = new KeptOpenMailSender(config.smtp());
+        oauthTokens = new OAuthTokens(config, new TokenEndpoint(json, clock), clock, new TokenLog(clock));
+        smtpSender = new KeptOpenMailSender(config.smtp(), oauthTokens.smtp());
         main = new Main();
         // Redress's own shutdown hook stops Camel (draining in-flight mail) and only then closes the database.
         // The default strategy adds a JVM hook of Camel's own (even after disableHangupSupport(), in 4.17).
@@ -192,7 +197,8 @@ public final class Gateway implements AutoCloseable {
                         config.triage().priority().levels(), clock),
                         new TicketActions(jira, followUpStore, tickets, clock)));
                 camel.getRegistry().bind(ImapInboxComponent.SCHEME,
-                        new ImapInboxComponent(config, mailProperties(), inboxWatching));
+                        new ImapInboxComponent(config, mailProperties(), inboxWatching, oauthTokens));
+                camel.getRegistry().bind("oauthTokens", oauthTokens);
                 camel.getRegistry().bind("pageHeaders", SatisfactionSteps.pageHeaders());
                 camel.getRegistry().bind("satisfaction", new SatisfactionSteps(new SatisfactionPages(survey, tickets,
                         templates, config.intake().fallbackLanguage())));
@@ -203,7 +209,8 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
                         new org.redress.authenticity.SenderAuthenticity(config.intake().authservId()))));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock, metrics, health.smtp()));
-                camel.getRegistry().bind("health", new HealthSteps(register, outbox, health));
+                camel.getRegistry().bind("health", new HealthSteps(register, outbox, health, oauthTokens));
+                metrics.watchTokens(oauthTokens);
                 camel.getRegistry().bind("quarantine", new QuarantineSteps(register, new org.redress.intake.QuarantineAlerts(
                         register, jira, new org.redress.jira.QuarantineAlert(json), config)));
             }
@@ -378,6 +385,8 @@ public final class Gateway implements AutoCloseable {
         properties.putIfAbsent("camel.server.port", String.valueOf(config.httpPort()));
         // drop-in channel routes keep their folders under the gateway's data directory
         properties.put("redress.data-dir", config.dataDir().toAbsolutePath().toString().replace('\\', '/'));
+        properties.put("redress.oauth.enabled", String.valueOf(config.inboxes().stream().anyMatch(i -> i.oauth() != null)
+                || config.smtp().oauth() != null));
         properties.put("redress.channels.retry-millis", String.valueOf(config.channels().retryAfter().toMillis()));
         // a submission's files may add up to redress.intake.max-message-size, a third more as base64 in JSON; a
         // larger request is refused by the HTTP server (413) before it is read into memory

@@ -46,6 +46,23 @@ public final class GatewayMetrics {
     private Instant complaintsAt = Instant.MIN;
     private volatile int quarantined;
 
+    /**
+     * Each OAuth2 mailbox login's token: how long it still works, and how many refreshes failed. An alert on
+     * {@code redress_oauth_token_valid_seconds < 600} or a growing failure count catches a mailbox about to stop being
+     * read, hours before customers notice.
+     */
+    public void watchTokens(org.redress.oauth.OAuthTokens tokens) {
+        for (org.redress.oauth.MailboxToken token : tokens.all()) {
+            Gauge.builder("redress.oauth.token.valid.seconds", token, t -> t.validFor().toSeconds())
+                    .description("Seconds the mailbox login's OAuth2 access token still works (0: none)")
+                    .tag("account", token.account()).register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("redress.oauth.refresh.failures", token,
+                            org.redress.oauth.MailboxToken::failures)
+                    .description("Failed OAuth2 token refreshes of the mailbox login").tag("account", token.account())
+                    .register(registry);
+        }
+    }
+
     public GatewayMetrics(List<InboxConfig> inboxes, SatisfactionStore satisfaction, Outbox outbox,
                           FollowUpStore followUps, ComplaintRegister register, GatewayHealth health, Clock clock) {
         this.satisfaction = satisfaction;
@@ -71,7 +88,13 @@ public final class GatewayMetrics {
                     .description("1 while the inbox is read successfully, 0 once it has not been for too long")
                     .tag("inbox", inbox.id()).register(registry);
         }
-        Gauge.builder("redress.outbox.pending", outbox, o -> o.count("pending"))
+        Gauge.builder("redress.outbox.pending", outbox, o -> {
+            try {
+                return o.count("pending");
+            } catch (RuntimeException databaseAway) {
+                return Double.NaN;
+            }
+        })
                 .description("Mails to customers waiting to be sent").register(registry);
         Gauge.builder("redress.ticket.events.pending", followUps, FollowUpStore::pendingCount)
                 .description("Follow-up changes waiting for Jira").register(registry);

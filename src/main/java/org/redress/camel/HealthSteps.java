@@ -19,7 +19,11 @@ public final class HealthSteps {
     private final Outbox outbox;
     private final GatewayHealth health;
 
-    public HealthSteps(ComplaintRegister register, Outbox outbox, GatewayHealth health) {
+    private final org.redress.oauth.OAuthTokens tokens;
+
+    public HealthSteps(ComplaintRegister register, Outbox outbox, GatewayHealth health,
+                       org.redress.oauth.OAuthTokens tokens) {
+        this.tokens = tokens;
         this.register = register;
         this.outbox = outbox;
         this.health = health;
@@ -43,6 +47,19 @@ public final class HealthSteps {
         for (var part : health.describe().entrySet()) {
             checks.put(part.getKey(), part.getValue());
             up &= "UP".equals(part.getValue().get("status"));
+        }
+        for (org.redress.oauth.MailboxToken token : tokens.all()) {
+            // DOWN once no valid token is left; a failing refresh shows while the old token still works
+            Map<String, Object> check = new LinkedHashMap<>();
+            boolean valid = !token.validFor().isZero();
+            check.put("status", valid ? "UP" : "DOWN");
+            check.put("validForSeconds", token.validFor().toSeconds());
+            check.put("refreshFailures", token.failures());
+            if (token.lastError() != null) {
+                check.put("lastError", token.lastError());
+            }
+            checks.put("oauth." + token.account(), check);
+            up &= valid;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", up ? "UP" : "DOWN");

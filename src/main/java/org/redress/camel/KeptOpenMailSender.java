@@ -20,13 +20,20 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
     private Transport transport;
     private long lastUsed;
 
-    KeptOpenMailSender(SmtpConfig smtp) {
+    /** The SMTP login's access token when it uses XOAUTH2, else null (the password). */
+    private final org.redress.oauth.MailboxToken token;
+
+    KeptOpenMailSender(SmtpConfig smtp, org.redress.oauth.MailboxToken token) {
+        this.token = token;
         String protocol = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
         Properties properties = new Properties();
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
         properties.put("mail." + protocol + ".timeout", "60000");
         properties.put("mail." + protocol + ".writetimeout", "60000");
         properties.put("mail." + protocol + ".auth", String.valueOf(!smtp.user().isBlank()));
+        if (token != null) {
+            properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+        }
         if (smtp.security() == SmtpConfig.Security.STARTTLS) {
             properties.put("mail.smtp.starttls.enable", "true");
             properties.put("mail.smtp.starttls.required", "true");
@@ -69,7 +76,9 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
         if (transport == null) {
             Transport fresh = getTransport(getSession());
             var login = getPasswordAuthentication();
-            fresh.connect(getHost(), getPort(), login.getUserName(), login.getPassword());
+            // a new connection logs in with the token valid now (refreshed ahead of expiry)
+            fresh.connect(getHost(), getPort(), login.getUserName(), token == null ? login.getPassword()
+                    : token.accessToken());
             transport = fresh;
         }
         return transport;

@@ -104,7 +104,8 @@ public final class OutboxSteps {
      */
     static boolean serverTrouble(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof jakarta.mail.AuthenticationFailedException) {
+            if (t instanceof java.io.IOException || t instanceof jakarta.mail.AuthenticationFailedException
+                    || t instanceof org.redress.oauth.TokenRefreshException) {
                 return true;
             }
             if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException refused) {

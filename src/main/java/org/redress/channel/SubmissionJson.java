@@ -34,6 +34,15 @@ public final class SubmissionJson {
         } catch (IOException e) {
             throw new InvalidSubmission(415, "body", "is not JSON: " + firstLine(e), "invalid");
         }
+        return read(root, defaultChannel, defaultReference);
+    }
+
+    /** The same, from a map a route built (a YAML route's {@code setBody} of a map, a queue's decoded message). */
+    public Submission read(java.util.Map<?, ?> map, String defaultChannel, String defaultReference) {
+        return read((JsonNode) json.valueToTree(map), defaultChannel, defaultReference);
+    }
+
+    private Submission read(JsonNode root, String defaultChannel, String defaultReference) {
         if (root == null || !root.isObject()) {
             throw new InvalidSubmission(415, "body", "must be a JSON object (the normalized complaint)", "invalid");
         }

@@ -13,11 +13,12 @@ import org.redress.followup.BusinessCalendar;
  * @param processedFolder IMAP folder handled mail is moved to, or null to leave it in place marked seen
  * @param timeZone        where the inbox's customers and agents are: business hours and dates in mails use it
  * @param calendar        the business hours reminders and service-level targets count in
+ * @param oauth           how to get the XOAUTH2 access token used instead of the password, or null for a password
  */
 public record InboxConfig(String id, String address, MailProtocol protocol, String host, int port, String user,
                           String password, String folder, String processedFolder, String jiraProject,
                           String issueType, String language, ZoneId timeZone,
-                          BusinessCalendar calendar) {
+                          BusinessCalendar calendar, OAuthConfig oauth) {
 
     public InboxConfig {
         address = address.toLowerCase(Locale.ROOT);
@@ -26,6 +27,6 @@ public record InboxConfig(String id, String address, MailProtocol protocol, Stri
     @Override
     public String toString() {
         return "Inbox[" + id + " " + address + " " + protocol.scheme() + "://" + host + ":" + port + "/" + folder
-                + " user=" + user + " password=****]";
+                + " user=" + user + (oauth == null ? " password=****]" : " " + oauth + "]");
     }
 }

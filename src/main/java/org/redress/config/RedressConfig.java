@@ -77,9 +77,15 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
             throw new ConfigException("redress.jira.user", "is required with redress.jira.auth=basic (the account's "
                     + "e-mail on Cloud, its user name on Data Center)");
         }
+        OAuthConfig smtpOAuth = oauth(s, "redress.smtp.", "smtp");
         SmtpConfig smtp = new SmtpConfig(s.required("redress.smtp.host"), s.port("redress.smtp.port", 25),
-                s.optional("redress.smtp.user", ""), s.optional("redress.smtp.password", ""),
-                s.choice("redress.smtp.security", SmtpConfig.Security.class, SmtpConfig.Security.NONE));
+                s.optional("redress.smtp.user", ""), smtpOAuth == null ? s.optional("redress.smtp.password", "")
+                        : s.optional("redress.smtp.password", "").substring(0, 0),
+                s.choice("redress.smtp.security", SmtpConfig.Security.class, SmtpConfig.Security.NONE), smtpOAuth);
+        if (smtpOAuth != null && smtp.user().isBlank()) {
+            throw new ConfigException("redress.smtp.user", "is required with redress.smtp.auth=oauth2 (the mailbox "
+                    + "the token is for)");
+        }
         List<String> languages = list(s.optional("redress.languages", "fr,it,en,de,es"));
         String fallbackLanguage = s.optional("redress.fallback-language", "en");
         if (!languages.contains(fallbackLanguage)) {
@@ -156,6 +162,59 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
                 history, triage, followUp, satisfaction, apiToken, inboxDownAfter, channels, routesDir, camel);
+    }
+
+    /**
+     * {@code <prefix>auth=oauth2} and its {@code <prefix>oauth.*} keys, or null for {@code auth=password} (the
+     * default). Providers fill in what they can: microsoft (client credentials, the tenant's token URL, Exchange
+     * Online's scope), google (a refresh token, Google's token URL).
+     */
+    private static OAuthConfig oauth(Settings s, String prefix, String account) {
+        String auth = s.optional(prefix + "auth", "password");
+        if (auth.equalsIgnoreCase("password")) {
+            return null;
+        }
+        if (!auth.equalsIgnoreCase("oauth2")) {
+            throw new ConfigException(prefix + "auth", "must be password or oauth2, got '" + auth + "'");
+        }
+        String o = prefix + "oauth.";
+        String provider = s.optional(o + "provider", "other").toLowerCase(Locale.ROOT);
+        String tokenUrl;
+        String scope;
+        OAuthConfig.Grant grant;
+        switch (provider) {
+            case "microsoft" -> {
+                String tenant = s.required(o + "tenant");
+                tokenUrl = s.optional(o + "token-url", "https://login.microsoftonline.com/" + tenant + "/oauth2/v2.0/token");
+                scope = s.optional(o + "scope", "https://outlook.office365.com/.default");
+                grant = s.choice(o + "grant", OAuthConfig.Grant.class, OAuthConfig.Grant.CLIENT_CREDENTIALS);
+            }
+            case "google" -> {
+                tokenUrl = s.optional(o + "token-url", "https://oauth2.googleapis.com/token");
+                scope = s.optional(o + "scope", "");
+                grant = s.choice(o + "grant", OAuthConfig.Grant.class, OAuthConfig.Grant.REFRESH_TOKEN);
+            }
+            case "other" -> {
+                tokenUrl = s.required(o + "token-url");
+                scope = s.optional(o + "scope", "");
+                grant = s.choice(o + "grant", OAuthConfig.Grant.class, OAuthConfig.Grant.CLIENT_CREDENTIALS);
+            }
+            default -> throw new ConfigException(o + "provider", "must be microsoft, google or other, got '"
+                    + provider + "'");
+        }
+        if (!tokenUrl.matches("https?://\\S+")) {
+            throw new ConfigException(o + "token-url", "must be an http(s) URL, got '" + tokenUrl + "'");
+        }
+        String refreshToken = grant == OAuthConfig.Grant.REFRESH_TOKEN ? s.required(o + "refresh-token")
+                : s.optional(o + "refresh-token", "");
+        Duration refreshBefore = s.duration(o + "refresh-before", Duration.ofMinutes(5));
+        String clientSecret = grant == OAuthConfig.Grant.CLIENT_CREDENTIALS ? s.required(o + "client-secret")
+                : s.optional(o + "client-secret", "");
+        if (refreshBefore.isZero() || refreshBefore.isNegative()) {
+            throw new ConfigException(o + "refresh-before", "must be longer than zero");
+        }
+        return new OAuthConfig(account, o, tokenUrl, grant, s.required(o + "client-id"), clientSecret, refreshToken,
+                scope, refreshBefore);
     }
 
     private static ChannelsConfig channels(Settings s, List<InboxConfig> inboxes) {
@@ -396,10 +455,18 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 throw new ConfigException(p + "calendar", "names no calendar (redress.calendar." + calendar
                         + ".hours is not set)");
             }
+            OAuthConfig oauth = oauth(s, p, "inbox." + id);
+            if (oauth != null && !protocol.hasFolders()) {
+                throw new ConfigException(p + "auth", "oauth2 (XOAUTH2) is for IMAP and IMAPS inboxes; Microsoft 365 "
+                        + "and Gmail both offer IMAP");
+            }
             inboxes.add(new InboxConfig(id, address, protocol, s.required(p + "host"), s.port(p + "port", defaultPort),
-                    s.optional(p + "user", address), s.required(p + "password"), s.optional(p + "folder", "INBOX"),
+                    // with oauth2 a password left in the file is not used
+                    s.optional(p + "user", address), oauth == null ? s.required(p + "password")
+                            : s.optional(p + "password", "").substring(0, 0),
+                    s.optional(p + "folder", "INBOX"),
                     processed, s.required(p + "jira-project"), s.optional(p + "issue-type", "Task"), language,
-                    timeZone, calendars.get(calendar)));
+                    timeZone, calendars.get(calendar), oauth));
         }
         if (inboxes.isEmpty()) {
             throw new ConfigException("redress.inbox.<id>.address", "no inbox is configured");

@@ -225,4 +225,37 @@ class RedressConfigTest {
         values.remove("redress.channels.retry-after");
         assertThat(RedressConfig.from(values, Map.of()).channels().inbox()).isEqualTo("complaints");
     }
+
+    @Test
+    void oauthMailboxesNameTheKeyThatIsMissingOrWrong() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.inbox.complaints.auth", "oauth2");
+        values.put("redress.inbox.complaints.oauth.provider", "microsoft");
+        values.put("redress.inbox.complaints.oauth.client-id", "app");
+        values.put("redress.inbox.complaints.oauth.client-secret", "s3cr3t-value");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.inbox.complaints.oauth.tenant");
+        values.put("redress.inbox.complaints.oauth.tenant", "contoso");
+        RedressConfig microsoft = RedressConfig.from(values, Map.of());
+        OAuthConfig oauth = microsoft.inbox("complaints").oauth();
+        assertThat(oauth.tokenUrl()).isEqualTo("https://login.microsoftonline.com/contoso/oauth2/v2.0/token");
+        assertThat(oauth.grant()).isEqualTo(OAuthConfig.Grant.CLIENT_CREDENTIALS);
+        assertThat(oauth.scope()).isEqualTo("https://outlook.office365.com/.default");
+        assertThat(microsoft.inbox("complaints").toString()).doesNotContain("s3cr3t-value");
+
+        values.put("redress.smtp.auth", "oauth2");
+        values.put("redress.smtp.user", "complaints@lumiere.example");
+        values.put("redress.smtp.oauth.provider", "google");
+        values.put("redress.smtp.oauth.client-id", "gmail");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.smtp.oauth.refresh-token");
+        values.put("redress.smtp.oauth.refresh-token", "1//refresh");
+        assertThat(RedressConfig.from(values, Map.of()).smtp().oauth().grant()).isEqualTo(OAuthConfig.Grant.REFRESH_TOKEN);
+
+        values.put("redress.inbox.complaints.protocol", "pop3");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.inbox.complaints.auth");
+        values.put("redress.inbox.complaints.auth", "kerberos");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.inbox.complaints.auth")
+                .hasMessageContaining("oauth2");
+    }
 }

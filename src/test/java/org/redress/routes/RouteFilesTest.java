@@ -33,7 +33,16 @@ class RouteFilesTest {
             camel.getRegistry().bind("mailProperties", new java.util.Properties());
             camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC(),
                     null, null));
-            camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null, null));
+            camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null, null, null));
+            camel.getPropertiesComponent().addInitialProperty("redress.channels.retry-millis", "30000");
+            camel.getPropertiesComponent().addInitialProperty("redress.oauth.enabled", "false");
+            camel.getPropertiesComponent().addInitialProperty("redress.data-dir", "target/route-files-data");
+            camel.getRegistry().bind("channels", new org.redress.camel.ChannelSteps(null, null, null,
+                    java.time.Duration.ofSeconds(30)));
+            camel.getRegistry().bind("webForm", new org.redress.camel.WebFormSteps(null, null, null, "en", true));
+            camel.getRegistry().bind("oauthTokens", new org.redress.oauth.OAuthTokens(
+                    org.redress.config.RedressConfig.from(org.redress.config.RedressConfig.fileSettings(), Map.of()),
+                    null, java.time.Clock.systemUTC(), null));
             camel.getRegistry().bind("quarantine", new org.redress.camel.QuarantineSteps(null, null));
             camel.getRegistry().bind("reply", new org.redress.camel.ReplySteps(null));
             camel.getRegistry().bind("bounces", new org.redress.camel.BounceSteps(null));
@@ -54,10 +63,13 @@ class RouteFilesTest {
                             org.redress.config.ConversationConfig.ResolvedReply.REOPEN, "Reopen", "Relates"),
                     new com.fasterxml.jackson.databind.ObjectMapper()));
             var loader = PluginHelper.getRoutesLoader(camel);
-            try (var files = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("routes"), "*.camel.yaml")) {
-                for (var file : files) {
-                    Resource resource = PluginHelper.getResourceLoader(camel).resolveResource("file:" + file);
-                    loader.loadRoutes(resource);
+            // the shipped routes, and the example channels an integrator copies next to them
+            for (String folder : List.of("routes", "routes/examples")) {
+                try (var files = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of(folder), "*.camel.yaml")) {
+                    for (var file : files) {
+                        Resource resource = PluginHelper.getResourceLoader(camel).resolveResource("file:" + file);
+                        loader.loadRoutes(resource);
+                    }
                 }
             }
             ModelCamelContext model = camel;
@@ -69,7 +81,10 @@ class RouteFilesTest {
                             "link-follow-up", "assess", "link-history", "api-customer-history", "api-complaints",
                             "api-complaint", "api-report", "take-score", "follow-up-sweep", "track-waiting",
                             "progress-update", "check-targets", "apply-ticket-events", "satisfaction-link", "metrics",
-                            "jira-call", "record-bounce", "check-sender");
+                            "jira-call", "record-bounce", "check-sender", "complaint-in", "handle-submission",
+                            "read-submission", "submission-failed", "retry-submissions", "file-complaint",
+                            "web-complaint", "complaint-form", "reply-email", "refresh-mail-tokens", "folder-channel",
+                            "reply-folder");
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("crm-query");
             org.h2.jdbcx.JdbcDataSource crm = new org.h2.jdbcx.JdbcDataSource();
             crm.setURL("jdbc:h2:mem:route-files-crm");
@@ -79,7 +94,13 @@ class RouteFilesTest {
                             .history().crmQuery(), "timeoutSeconds", 5));
             for (RouteDefinition route : model.getRouteDefinitions()) {
                 assertThat(route.getRouteId()).as("every route has an id").isNotBlank();
-                if (route.getInput().getEndpointUri().startsWith("direct:api-")) {
+                if (route.getInput().getEndpointUri().startsWith("direct:web-")) {
+                    assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " answers the web channel")
+                            .isEqualTo("web-call");
+                } else if (route.getInput().getEndpointUri().equals("direct:reply-folder")) {
+                    assertThat(route.getRouteConfigurationId()).as("an example channel's reply route keeps the "
+                            + "outbox's error handling").isNull();
+                } else if (route.getInput().getEndpointUri().startsWith("direct:api-")) {
                     assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " answers API calls")
                             .isEqualTo("api-call");
                 } else if (route.getInput().getEndpointUri().startsWith("direct:")) {
@@ -91,7 +112,8 @@ class RouteFilesTest {
                     org.redress.config.RedressConfig.fileSettings(), Map.of());
             camel.getRegistry().bind(org.redress.camel.imap.ImapInboxComponent.SCHEME,
                     new org.redress.camel.imap.ImapInboxComponent(shipped, new java.util.Properties(),
-                            org.redress.camel.imap.PollObserver.NONE));
+                            org.redress.camel.imap.PollObserver.NONE, new org.redress.oauth.OAuthTokens(shipped, null,
+                            java.time.Clock.systemUTC(), null)));
             String imap = camel.addRouteFromTemplate("inbox-test", "complaint-inbox", Map.of("inbox", "reclamations"));
             String pop3 = camel.addRouteFromTemplate("inbox-pop3-test", "complaint-inbox-pop3", Map.of("inbox", "test",
                     "scheme", "pop3", "host", "127.0.0.1", "port", 3110, "username", "u", "password", "p&w=x",

@@ -21,7 +21,11 @@ public final class ImapInboxComponent extends DefaultComponent {
     /** Bytes of mail held by all inboxes together: large mails are let in one after the other, gateway-wide. */
     private final java.util.concurrent.atomic.AtomicLong heldBytes = new java.util.concurrent.atomic.AtomicLong();
 
-    public ImapInboxComponent(RedressConfig config, Properties mailProperties, PollObserver pollObserver) {
+    private final org.redress.oauth.OAuthTokens tokens;
+
+    public ImapInboxComponent(RedressConfig config, Properties mailProperties, PollObserver pollObserver,
+                              org.redress.oauth.OAuthTokens tokens) {
+        this.tokens = tokens;
         this.config = config;
         this.mailProperties = mailProperties;
         this.pollObserver = pollObserver;
@@ -39,6 +43,11 @@ public final class ImapInboxComponent extends DefaultComponent {
         properties.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
         // a server that stops answering must not hold the inbox forever
         properties.putIfAbsent("mail." + protocol + ".timeout", "60000");
-        return new ImapInboxEndpoint(uri, this, inbox, properties, config.intake(), pollObserver, heldBytes);
+        if (inbox.oauth() != null) {
+            // Microsoft 365 and Gmail: SASL XOAUTH2 with the access token in place of the password
+            properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+        }
+        return new ImapInboxEndpoint(uri, this, inbox, properties, config.intake(), pollObserver, heldBytes,
+                tokens.secretOf(inbox));
     }
 }

@@ -101,7 +101,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
 
     private void run() {
         Session session = Session.getInstance(endpoint.mailProperties());
-        ImapMailbox mailbox = new ImapMailbox(inbox, session, endpoint.maxMessageBytes());
+        ImapMailbox mailbox = new ImapMailbox(inbox, session, endpoint.maxMessageBytes(), endpoint.secret());
         try {
             while (running) {
                 try {

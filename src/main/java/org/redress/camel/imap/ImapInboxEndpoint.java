@@ -16,9 +16,13 @@ final class ImapInboxEndpoint extends DefaultEndpoint {
     private final PollObserver pollObserver;
     private final java.util.concurrent.atomic.AtomicLong heldBytes;
 
+    private final java.util.function.Supplier<String> secret;
+
     ImapInboxEndpoint(String uri, ImapInboxComponent component, InboxConfig inbox, Properties mailProperties,
-                      IntakeConfig intake, PollObserver pollObserver, java.util.concurrent.atomic.AtomicLong heldBytes) {
+                      IntakeConfig intake, PollObserver pollObserver, java.util.concurrent.atomic.AtomicLong heldBytes,
+                      java.util.function.Supplier<String> secret) {
         super(uri, component);
+        this.secret = secret;
         this.inbox = inbox;
         this.mailProperties = mailProperties;
         this.intake = intake;
@@ -45,6 +49,11 @@ final class ImapInboxEndpoint extends DefaultEndpoint {
 
     InboxConfig inbox() {
         return inbox;
+    }
+
+    /** The password or current access token to log in with. */
+    java.util.function.Supplier<String> secret() {
+        return secret;
     }
 
     Properties mailProperties() {

@@ -38,8 +38,12 @@ final class ImapMailbox implements AutoCloseable {
     private IMAPFolder folder;
     private long uidValidity = -1;
 
-    ImapMailbox(InboxConfig inbox, Session session, int maxMessageBytes) {
+    /** The password, or the current OAuth2 access token (XOAUTH2), asked for at each login. */
+    private final java.util.function.Supplier<String> secret;
+
+    ImapMailbox(InboxConfig inbox, Session session, int maxMessageBytes, java.util.function.Supplier<String> secret) {
         this.inbox = inbox;
+        this.secret = secret;
         this.session = session;
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -59,7 +63,7 @@ final class ImapMailbox implements AutoCloseable {
         }
         close();
         store = session.getStore(inbox.protocol().scheme());
-        store.connect(inbox.host(), inbox.port(), inbox.user(), inbox.password());
+        store.connect(inbox.host(), inbox.port(), inbox.user(), secret.get());
         folder = (IMAPFolder) store.getFolder(inbox.folder());
         folder.open(Folder.READ_WRITE);
         uidValidity = folder.getUIDValidity();
