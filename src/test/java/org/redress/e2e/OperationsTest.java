@@ -75,7 +75,9 @@ class OperationsTest {
             assertThat(ackSeconds).as("acknowledged within seconds").isGreaterThan(0).isLessThan(30);
             assertThat(value(metrics, "redress_jira_calls_seconds_count{method=\"POST\",outcome=\"ok\"}"))
                     .as("issues created and files attached").isGreaterThanOrEqualTo(6);
-            assertThat(value(metrics, "redress_inbox_fetch_lag_seconds_count{inbox=\"complaints\"}")).isEqualTo(3);
+            // at least once each: a mail read again before its \Seen flag reached the server counts again
+            assertThat(value(metrics, "redress_inbox_fetch_lag_seconds_count{inbox=\"complaints\"}"))
+                    .isGreaterThanOrEqualTo(3);
             // the backlog is sampled at each look for new mail: the next one finds nothing left
             await().atMost(Duration.ofSeconds(5)).until(() ->
                     value(metrics(stack), "redress_inbox_backlog{inbox=\"complaints\"}") == 0);

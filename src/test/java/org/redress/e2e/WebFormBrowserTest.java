@@ -65,7 +65,17 @@ class WebFormBrowserTest {
 
     @Test
     void complaintPostedThroughTheFormWithAPdfBecomesAnIssueAndIsAcknowledgedByMailInTheFormsLanguage() throws Exception {
-        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+        formWithAPdfBecomesATicketAndAnAcknowledgement(Map.of(), "/rest/api/3");
+    }
+
+    @Test
+    void theSameWithJiraDataCenterRestV2WikiMarkupAndAPersonalAccessToken() throws Exception {
+        formWithAPdfBecomesATicketAndAnAcknowledgement(Map.of("redress.jira.flavour", "datacenter",
+                "redress.jira.auth", "bearer", "redress.jira.token", "dc-personal-access-token"), "/rest/api/2");
+    }
+
+    private void formWithAPdfBecomesATicketAndAnAcknowledgement(Map<String, String> jira, String api) throws Exception {
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, jira)) {
             Path pdf = tempDir.resolve("Rechnung-LM-2026-0081.pdf");
             Files.write(pdf, WebClient.pdf("Rechnung LM-2026-0081: Waschmaschine WX-400, 649 EUR"));
             browser.get("http://127.0.0.1:" + stack.config().httpPort() + "/complaints/new?lang=de");
@@ -89,10 +99,12 @@ class WebFormBrowserTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox("jonas.browser@example.org").size() == 1);
             assertThat(stack.issueKeys()).hasSize(1);
             String key = stack.issueKeys().get(0);
-            JsonNode issue = stack.jira("/rest/api/3/issue/" + key);
+            JsonNode issue = stack.jira(api + "/issue/" + key);
             assertThat(issue.path("fields").path("attachment").findValuesAsText("filename"))
                     .contains("Rechnung-LM-2026-0081.pdf");
             assertThat(issue.path("fields").path("summary").asText()).contains("Waschmaschine doppelt berechnet");
+            assertThat(stack.jiraRequests()).as("every call to " + api).allMatch(r -> r.path().startsWith(api)
+                    || !r.path().startsWith("/rest/api/"));
             var ack = stack.mailbox("jonas.browser@example.org").get(0);
             assertThat(ack.getSubject()).contains(key);
             assertThat(PlainText.of(ack)).as("acknowledged in the form's language").contains("vielen Dank für Ihre Nachricht")

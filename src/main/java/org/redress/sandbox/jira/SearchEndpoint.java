@@ -42,16 +42,7 @@ final class SearchEndpoint {
     }
 
     void post(HttpCall call, SandboxUser user) {
-        JsonNode body = call.jsonBody();
-        if (!body.isObject()) {
-            throw JiraErrors.messages(400, "Request body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!BODY_KEYS.contains(name)) {
-                throw JiraErrors.messages(400, "Unrecognized field \"" + name + "\"");
-            }
-        }
+        JsonNode body = knownFieldsOnly(call.jsonBody(), BODY_KEYS);
         JsonNode jql = body.path("jql");
         JsonNode maxResults = body.path("maxResults");
         JsonNode token = body.path("nextPageToken");
@@ -97,16 +88,7 @@ final class SearchEndpoint {
 
     /** Data Center's POST /rest/api/2/search. */
     void postByOffset(HttpCall call, SandboxUser user) {
-        JsonNode body = call.jsonBody();
-        if (!body.isObject()) {
-            throw JiraErrors.messages(400, "Request body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!OFFSET_BODY_KEYS.contains(name)) {
-                throw JiraErrors.messages(400, "Unrecognized field \"" + name + "\"");
-            }
-        }
+        JsonNode body = knownFieldsOnly(call.jsonBody(), OFFSET_BODY_KEYS);
         JsonNode jql = body.path("jql");
         if (!jql.isMissingNode() && !jql.isNull() && !jql.isTextual()) {
             throw JiraErrors.messages(400, "'jql' must be a string");
@@ -138,6 +120,20 @@ final class SearchEndpoint {
         ArrayNode list = result.putArray("issues");
         page.issues().stream().limit(max).forEach(list::add);
         call.json(200, result);
+    }
+
+    /** A JSON object with none but the named fields, as Jira insists; a 400 otherwise. */
+    private static JsonNode knownFieldsOnly(JsonNode body, Set<String> known) {
+        if (!body.isObject()) {
+            throw JiraErrors.messages(400, "Request body must be a JSON object");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw JiraErrors.messages(400, "Unrecognized field \"" + name + "\"");
+            }
+        }
+        return body;
     }
 
     private static int offset(String token) {
