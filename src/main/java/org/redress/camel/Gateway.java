@@ -146,6 +146,16 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
                 CamelContext camel = support.getCamelContext();
+                if (config.cluster().clustered()) {
+                    // inboxes and background tasks run on one node at a time: elected per route, failing over
+                    var clusterService = ClusterSingletons.service(config.cluster());
+                    try {
+                        camel.addService(clusterService);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the cluster service cannot be added: " + e.getMessage(), e);
+                    }
+                    camel.addRoutePolicyFactory(new ClusterSingletons(clusterService, config.cluster()));
+                }
                 JiraAnswers jiraAnswers = new JiraAnswers(clock);
                 camel.getRegistry().bind("jiraAnswers", jiraAnswers);
                 camel.getRegistry().bind("mailProperties", mailProperties());
@@ -209,7 +219,8 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
                         new org.redress.authenticity.SenderAuthenticity(config.intake().authservId()))));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock, metrics, health.smtp()));
-                camel.getRegistry().bind("health", new HealthSteps(register, outbox, health, oauthTokens));
+                camel.getRegistry().bind("health", new HealthSteps(register, outbox, health, oauthTokens,
+                        config.cluster().clustered()));
                 metrics.watchTokens(oauthTokens);
                 camel.getRegistry().bind("quarantine", new QuarantineSteps(register, new org.redress.intake.QuarantineAlerts(
                         register, jira, new org.redress.jira.QuarantineAlert(json), config)));

@@ -21,9 +21,13 @@ public final class HealthSteps {
 
     private final org.redress.oauth.OAuthTokens tokens;
 
+    /** Several nodes: an inbox another node polls is STANDBY here, not DOWN. */
+    private final boolean clustered;
+
     public HealthSteps(ComplaintRegister register, Outbox outbox, GatewayHealth health,
-                       org.redress.oauth.OAuthTokens tokens) {
+                       org.redress.oauth.OAuthTokens tokens, boolean clustered) {
         this.tokens = tokens;
+        this.clustered = clustered;
         this.register = register;
         this.outbox = outbox;
         this.health = health;
@@ -45,6 +49,10 @@ public final class HealthSteps {
         }
         checks.put("database", database);
         for (var part : health.describe().entrySet()) {
+            if (clustered && part.getKey().startsWith("inbox.") && !pollsHere(exchange, part.getKey())) {
+                checks.put(part.getKey(), Map.of("status", "STANDBY", "note", "polled by another node"));
+                continue;
+            }
             checks.put(part.getKey(), part.getValue());
             up &= "UP".equals(part.getValue().get("status"));
         }
@@ -67,6 +75,12 @@ public final class HealthSteps {
         answer.put("checks", checks);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
         return answer;
+    }
+
+    /** Whether this node won the inbox's election: its route is started here. */
+    private static boolean pollsHere(Exchange exchange, String check) {
+        String routeId = "inbox-" + check.substring("inbox.".length());
+        return exchange.getContext().getRouteController().getRouteStatus(routeId) == org.apache.camel.ServiceStatus.Started;
     }
 
     public Map<String, Object> live() {

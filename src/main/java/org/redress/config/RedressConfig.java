@@ -31,6 +31,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                             List<InboxConfig> inboxes, ConversationConfig conversation, HistoryConfig history,
                             TriageConfig triage, FollowUpConfig followUp, SatisfactionConfig satisfaction,
                             String apiToken, Duration inboxDownAfter, ChannelsConfig channels, Path routesDir,
+                            ClusterConfig cluster,
                             Map<String, String> camelProperties) {
 
     public static final String CONFIG_FILE = "config/application.properties";
@@ -159,9 +160,10 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         }
         ChannelsConfig channels = channels(s, inboxes);
         Path routesDir = Path.of(s.optional("redress.routes-dir", "routes"));
+        ClusterConfig cluster = cluster(s, database);
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
-                history, triage, followUp, satisfaction, apiToken, inboxDownAfter, channels, routesDir, camel);
+                history, triage, followUp, satisfaction, apiToken, inboxDownAfter, channels, routesDir, cluster, camel);
     }
 
     /**
@@ -215,6 +217,50 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         }
         return new OAuthConfig(account, o, tokenUrl, grant, s.required(o + "client-id"), clientSecret, refreshToken,
                 scope, refreshBefore);
+    }
+
+    private static ClusterConfig cluster(Settings s, DatabaseConfig database) {
+        ClusterConfig.Service service = s.choice("redress.cluster.service", ClusterConfig.Service.class,
+                ClusterConfig.Service.NONE);
+        String nodeId = s.optional("redress.cluster.node-id", defaultNodeId());
+        String nodes = s.optional("redress.cluster.zookeeper.nodes", "");
+        if (service == ClusterConfig.Service.ZOOKEEPER && nodes.isBlank()) {
+            throw new ConfigException("redress.cluster.zookeeper.nodes", "is required with redress.cluster.service="
+                    + "zookeeper (host:port of the ensemble, comma-separated)");
+        }
+        String basePath = s.optional("redress.cluster.zookeeper.base-path", "/redress");
+        if (!basePath.matches("(/[A-Za-z0-9._-]+)+")) {
+            throw new ConfigException("redress.cluster.zookeeper.base-path", "must be a znode path such as /redress");
+        }
+        Duration session = s.duration("redress.cluster.zookeeper.session-timeout", Duration.ofSeconds(10));
+        if (session.compareTo(Duration.ofSeconds(4)) < 0 || session.compareTo(Duration.ofSeconds(40)) > 0) {
+            throw new ConfigException("redress.cluster.zookeeper.session-timeout", "must be between PT4S and PT40S "
+                    + "(ZooKeeper's own bounds at its default tick): a node silent this long loses its inboxes");
+        }
+        Duration lease = s.duration("redress.cluster.kubernetes.lease-duration", Duration.ofSeconds(15));
+        if (lease.compareTo(Duration.ofSeconds(5)) < 0) {
+            throw new ConfigException("redress.cluster.kubernetes.lease-duration", "must be at least PT5S");
+        }
+        if (service != ClusterConfig.Service.NONE && !database.url().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("redress.cluster.service", "needs the nodes to share their state: set "
+                    + "redress.db.url to a PostgreSQL database (the embedded H2 belongs to one node)");
+        }
+        return new ClusterConfig(service, nodeId, nodes, basePath, session,
+                blankToNull(s.optional("redress.cluster.kubernetes.namespace", null)), lease,
+                Set.copyOf(list(s.optional("redress.cluster.singleton-routes", "folder-channel"))));
+    }
+
+    /** The pod's or host's name, and the process id: two nodes on one host stay apart. */
+    private static String defaultNodeId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "node";
+            }
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private static ChannelsConfig channels(Settings s, List<InboxConfig> inboxes) {

@@ -258,4 +258,23 @@ class RedressConfigTest {
         assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.inbox.complaints.auth")
                 .hasMessageContaining("oauth2");
     }
+
+    @Test
+    void severalNodesNeedPostgresqlAndTheirCoordinationEngine() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.cluster.service", "zookeeper");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.cluster.zookeeper.nodes");
+        values.put("redress.cluster.zookeeper.nodes", "zk1:2181,zk2:2181");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.cluster.service")
+                .hasMessageContaining("PostgreSQL");
+        values.put("redress.db.url", "jdbc:postgresql://db:5432/redress");
+        ClusterConfig cluster = RedressConfig.from(values, Map.of()).cluster();
+        assertThat(cluster.clustered()).isTrue();
+        assertThat(cluster.sessionTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(cluster.nodeId()).isNotBlank();
+        values.put("redress.cluster.zookeeper.session-timeout", "PT2S");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.cluster.zookeeper.session-timeout");
+    }
 }

@@ -90,8 +90,9 @@ class OAuthMailboxTest {
 
                 // tokens live 6 s and are refreshed 3 s ahead: older ones no longer open the mailbox
                 await().atMost(Duration.ofSeconds(20)).until(() -> count(tokens, "client_credentials") >= 4);
-                imapLink.cut();
-                imapLink.restore();
+                int logins = imapLink.connections();
+                imapLink.dropConnections();
+                await().atMost(Duration.ofSeconds(10)).until(() -> imapLink.connections() > logins);
                 inbox.deliver(mime(CustomerMail.mail("piet@example.org", INBOX, "Invoice charged twice",
                         "My card was charged twice for invoice 2026-118.", null)));
                 await().atMost(Duration.ofSeconds(30)).until(() -> received(mail, "piet@example.org") == 1);

@@ -33,7 +33,7 @@ class RouteFilesTest {
             camel.getRegistry().bind("mailProperties", new java.util.Properties());
             camel.getRegistry().bind("outbox", new org.redress.camel.OutboxSteps(null, java.time.Clock.systemUTC(),
                     null, null));
-            camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null, null, null));
+            camel.getRegistry().bind("health", new org.redress.camel.HealthSteps(null, null, null, null, false));
             camel.getPropertiesComponent().addInitialProperty("redress.channels.retry-millis", "30000");
             camel.getPropertiesComponent().addInitialProperty("redress.oauth.enabled", "false");
             camel.getPropertiesComponent().addInitialProperty("redress.data-dir", "target/route-files-data");

@@ -51,6 +51,14 @@ public final class FlakyProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Drops every open connection but keeps listening: the client must log in again, at once. */
+    public synchronized void dropConnections() throws IOException {
+        for (Socket socket : open) {
+            socket.close();
+        }
+        open.clear();
+    }
+
     public synchronized void restore() throws IOException {
         if (listener == null && !closed) {
             listen();

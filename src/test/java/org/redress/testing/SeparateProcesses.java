@@ -72,9 +72,16 @@ public final class SeparateProcesses implements AutoCloseable {
 
     /** @param jvmOptions options for the JVM, such as its heap limit */
     public Process start(String mode, String log, List<String> jvmOptions) throws Exception {
+        return start(mode, log, jvmOptions, Map.of());
+    }
+
+    /** @param own settings of this process alone, over the shared ones (a node's HTTP port and data folder) */
+    public Process start(String mode, String log, List<String> jvmOptions, Map<String, String> own) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(own);
+        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.redress.Redress", mode));
         Path logs = Files.createDirectories(Path.of("target", "separate-processes"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
