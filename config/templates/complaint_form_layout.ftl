@@ -1,7 +1,8 @@
 <#ftl output_format="HTML">
 <#-- The web complaint form's page, shared by complaint_form_<language>.ftl, which define the words (hash t) and
      include this. Model: state (form | refused | received), language, languages (code -> name), values (name, email,
-     subject, message), errors (field, code, detail), maxFiles, maxFileMb, complaintId. Every value is escaped. -->
+     subject, message), reference (the form's idempotency key), errors (field, code, detail), maxFiles, maxFileMb,
+     complaintId. Every value is escaped. -->
 <#function errorsOf field><#return errors?filter(e -> e.field == field)></#function>
 <#macro fieldErrors field><#list errorsOf(field)><p class="error" id="${field}-error"><#items as e>${t.errors[e.code]!t.errors.invalid}<#if field == "files" || field == "form"> (${e.detail})</#if><#sep> </#items></p></#list></#macro>
 <#macro described field hint=""><#local ids = []><#if hint?has_content><#local ids = ids + [field + "-hint"]></#if><#if errorsOf(field)?has_content><#local ids = ids + [field + "-error"]></#if><#if ids?has_content> aria-describedby="${ids?join(" ")}"</#if><#if errorsOf(field)?has_content> aria-invalid="true"</#if></#macro>
@@ -44,6 +45,7 @@ fieldset{border:0;padding:0;margin:1.2rem 0 0} legend{font-weight:600} nav ul{li
 </#if>
 <form method="post" action="/api/complaints" enctype="multipart/form-data" accept-charset="UTF-8">
 <input type="hidden" name="language" value="${language}">
+<input type="hidden" name="reference" value="${reference}">
 <p class="hint">${t.requiredNote}</p>
 <label for="name">${t.labels.name}</label>
 <input type="text" id="name" name="name" autocomplete="name" maxlength="200" value="${values.name}"<@described "name"/>>

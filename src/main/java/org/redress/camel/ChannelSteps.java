@@ -72,6 +72,17 @@ public final class ChannelSteps {
                 received.isAlreadyHandled() || !handOver ? ", already received before" : "");
     }
 
+    /** The submission queue is full: the complaint stays recorded and unfinished, and is picked up again later. */
+    public void handOverFailed(Exchange exchange) {
+        MailInProgress received = exchange.getIn().getBody(MailInProgress.class);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (received != null) {
+            inFlight.remove(received.entry().id());
+            LOG.warn("{}: recorded, not queued now ({}); handled within {} s by retry-submissions", received,
+                    failure == null ? "?" : failure.getMessage(), retryAfter.toSeconds());
+        }
+    }
+
     /** What the channel route is answered: the register's number for the complaint and where it stands. */
     public Map<String, Object> receipt(MailInProgress received, Exchange exchange) {
         Map<String, Object> receipt = new LinkedHashMap<>();
@@ -80,16 +91,21 @@ public final class ChannelSteps {
         receipt.put("status", Boolean.TRUE.equals(exchange.getProperty(HAND_OVER, Boolean.class)) ? "received"
                 : "already-received");
         receipt.put("language", received.submission().language());
+        // the HTTP or file thread goes on to other work: its log lines are not about this complaint
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         return receipt;
     }
 
     public void parse(MailInProgress submitted) {
+        // the queue's thread: its log lines carry the complaint's number until done or failed
+        org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + submitted.entry().id());
         intake.parse(submitted);
     }
 
     /** The last step of a handled submission (ignored, or acknowledged). */
     public void done(MailInProgress submitted) {
         inFlight.remove(submitted.entry().id());
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
     }
 
     /**
@@ -105,6 +121,7 @@ public final class ChannelSteps {
             return;
         }
         inFlight.remove(submitted.entry().id());
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         FailureDecision decision = complaints.failed(submitted, failure == null ? new IllegalStateException("unknown") : failure);
         if (decision.quarantine()) {
             LOG.error("{}: quarantined, {}", submitted, decision.reason());

@@ -11,15 +11,15 @@ import org.redress.config.ClusterConfig;
 
 /**
  * Which routes run on one node at a time when several nodes share the work (redress.cluster.service): every inbox,
- * each in an election of its own so that inboxes spread over the nodes, and the background tasks that must not run
- * twice (the outbox sender, the Jira poller, reminders and targets, quarantine alerts, the retry of interrupted
- * channel complaints). The rest runs on every node: the pipeline steps, the web form, the API and the webhook.
- * The election is Camel's (ClusteredRoutePolicy on the configured cluster service), not one of ours.
+ * each in an election of its own so that inboxes spread over the nodes, and the timers that must not run twice (the
+ * outbox sender, the Jira poller, the reminder sweep and the ticket events it queues, quarantine alerts, the retry of
+ * interrupted channel complaints). Only routes that consume from outside are elected: a {@code direct:} step such as
+ * {@code track-waiting} runs wherever its caller runs. The rest runs on every node: the pipeline steps, the web form,
+ * the API and the webhook. The election is Camel's (ClusteredRoutePolicy on the configured cluster service).
  */
 final class ClusterSingletons implements RoutePolicyFactory {
     static final Set<String> BACKGROUND_TASKS = Set.of("send-outbox", "jira-poll", "follow-up-sweep",
-            "track-waiting", "progress-update", "check-targets", "apply-ticket-events", "quarantine-alerts",
-            "retry-submissions");
+            "apply-ticket-events", "quarantine-alerts", "retry-submissions");
     /** The election namespaces' prefix: {@code redress-inbox-complaints}, {@code redress-send-outbox}. */
     static final String NAMESPACE_PREFIX = "redress-";
 
@@ -37,7 +37,7 @@ final class ClusterSingletons implements RoutePolicyFactory {
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
-        if (!singleton(routeId, extra)) {
+        if (!singleton(routeId, extra) || calledFromInside(route)) {
             return null;
         }
         try {
@@ -47,6 +47,31 @@ final class ClusterSingletons implements RoutePolicyFactory {
             return policy;
         } catch (Exception e) {
             throw new IllegalStateException("no cluster election for route " + routeId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A route that only other routes call ({@code direct:}, {@code seda:}) runs where they run: never elected. */
+    private static boolean calledFromInside(NamedNode route) {
+        if (route instanceof org.apache.camel.model.RouteDefinition definition && definition.getInput() != null) {
+            String uri = definition.getInput().getEndpointUri();
+            return uri != null && (uri.startsWith("direct:") || uri.startsWith("seda:"));
+        }
+        return false;
+    }
+
+    /**
+     * Whether another node holds the route's election now: then this node not running it is STANDBY, not DOWN. With
+     * no leader anywhere (the engine unreachable, every node's route failing) nobody polls, and health must say so.
+     */
+    static boolean leaderElsewhere(CamelContext camel, String routeId) {
+        CamelClusterService service = camel.hasService(CamelClusterService.class);
+        if (service == null) {
+            return false;
+        }
+        try {
+            return service.getView(NAMESPACE_PREFIX + routeId).getLeader().map(leader -> !leader.isLocal()).orElse(false);
+        } catch (Exception e) {
+            return false;
         }
     }
 

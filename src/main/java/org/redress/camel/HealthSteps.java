@@ -50,7 +50,14 @@ public final class HealthSteps {
         checks.put("database", database);
         for (var part : health.describe().entrySet()) {
             if (clustered && part.getKey().startsWith("inbox.") && !pollsHere(exchange, part.getKey())) {
-                checks.put(part.getKey(), Map.of("status", "STANDBY", "note", "polled by another node"));
+                String routeId = "inbox-" + part.getKey().substring("inbox.".length());
+                if (ClusterSingletons.leaderElsewhere(exchange.getContext(), routeId)) {
+                    checks.put(part.getKey(), Map.of("status", "STANDBY", "note", "polled by another node"));
+                } else {
+                    checks.put(part.getKey(), Map.of("status", "DOWN", "lastError", "no node of the cluster polls "
+                            + "this inbox: no leader in its election (is the cluster service reachable?)"));
+                    up = false;
+                }
                 continue;
             }
             checks.put(part.getKey(), part.getValue());

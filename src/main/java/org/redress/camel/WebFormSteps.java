@@ -95,7 +95,7 @@ public final class WebFormSteps {
     private Submission fromForm(Exchange exchange, String reference) throws IOException {
         Message in = exchange.getIn();
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String field : List.of("name", "email", "subject", "message", "language")) {
+        for (String field : List.of("name", "email", "subject", "message", "language", "reference")) {
             Object value = in.getHeader(field);
             typed.put(field, value instanceof List<?> list ? (list.isEmpty() ? "" : String.valueOf(list.get(0)))
                     : value == null ? "" : String.valueOf(value));
@@ -124,7 +124,9 @@ public final class WebFormSteps {
             }
         }
         String language = typed.get("language").isBlank() ? null : typed.get("language");
-        return new Submission(CHANNEL, reference, null, new Party(typed.get("email"), typed.get("name")),
+        // the form's own reference (one per page shown), so that posting it twice files one complaint
+        String formReference = typed.get("reference").isBlank() ? reference : "form-" + typed.get("reference");
+        return new Submission(CHANNEL, formReference, null, new Party(typed.get("email"), typed.get("name")),
                 typed.get("subject"), typed.get("message"), language, "email", files);
     }
 
@@ -143,6 +145,7 @@ public final class WebFormSteps {
 
     /** The error step of the web routes: what was wrong, as JSON or as the form with the problems beside the fields. */
     public void refuse(Exchange exchange) throws IOException {
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         int status;
         List<SubmissionProblem> problems;

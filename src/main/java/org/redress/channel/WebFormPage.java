@@ -90,6 +90,9 @@ public final class WebFormPage {
             values.put(field, typed.getOrDefault(field, ""));
         }
         model.put("values", values);
+        // one reference per form shown: a double click or a resubmitted page is the same complaint, not a second one
+        String reference = typed.getOrDefault("reference", "");
+        model.put("reference", reference.matches("[A-Za-z0-9-]{8,64}") ? reference : java.util.UUID.randomUUID().toString());
         model.put("errors", errors);
         model.put("maxFiles", maxFiles);
         model.put("maxFileMb", Math.max(1, maxFileBytes >> 20));

@@ -129,10 +129,14 @@ public final class ComplaintIntake {
             return;
         }
         // an earlier attempt asked Jira and then died, or lost Jira's answer: the ticket may exist, found by its label
-        String key = register.ticketRequested(entry.id())
+        java.sql.Timestamp requested = register.ticketRequestedAt(entry.id());
+        String key = requested != null
                 ? jira.searchKeys(MailLabel.jql(entry.dedupKey()), 1).stream().findFirst().orElse(null) : null;
         if (key == null) {
-            register.ticketRequested(entry.id(), clock.instant());
+            if (!register.ticketRequested(entry.id(), requested, clock.instant())) {
+                throw new ConcurrentHandlingException(mail + " is being ticketed by another handler (a second node, or "
+                        + "an attempt still running): tried again later, when its ticket is found by its label");
+            }
             key = jira.createIssue(ticketFor(mail).labelled(MailLabel.of(entry.dedupKey())).request());
         }
         if (key == null || key.isBlank()) {
@@ -230,7 +234,7 @@ public final class ComplaintIntake {
         if (mail.ticket() == null) {
             InboxConfig inbox = mail.inbox();
             long maxFile = config.limits().maxAttachmentBytes();
-            String note = Stream.of(noteFor(mail), SizeNotes.of(mail, maxFile, config.oversizedFolder()))
+            String note = Stream.of(noteFor(mail), SizeNotes.of(mail, maxFile, config.oversizedFolder()), addressNote(mail))
                     .filter(Objects::nonNull).collect(Collectors.joining(" "));
             NewTicket ticket = tickets.map(mail.complaint(), mail.entry().id(), inbox.address(), inbox.jiraProject(),
                     inbox.issueType(), mail.rawToAttach(maxFile), note.isEmpty() ? null : note, mail.assessment());
@@ -238,6 +242,20 @@ public final class ComplaintIntake {
                     org.redress.authenticity.UnverifiedSender.HEADING, mail.unverifiedSender().warning()) : ticket);
         }
         return mail.ticket();
+    }
+
+    /**
+     * A form or another channel takes whatever address is typed into it: the agent should know that nobody proved
+     * the complaint comes from that address before they act on the customer's history (a mail's sender is at least
+     * the one our mail server received it from).
+     */
+    private static String addressNote(MailInProgress mail) {
+        if (mail.submission() == null) {
+            return null;
+        }
+        return "Sent through the " + mail.submission().channel() + " channel: the address "
+                + mail.submission().customer().address() + " was given by the sender and has not been verified; the "
+                + "acknowledgement went to it.";
     }
 
     /** What an agent should know about a ticket that names another one. */

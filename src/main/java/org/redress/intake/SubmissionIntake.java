@@ -61,6 +61,11 @@ public final class SubmissionIntake {
         InboxConfig inbox = inboxOf(submission);
         RegisterEntry entry = register.receive(submission.dedupKey(), null, hash, submission.channel(),
                 submission.replyChannel(), inbox.id(), recorded, clock.instant());
+        // two submissions raced on one reference: the one whose row stands keeps it, the other is told
+        if (!register.contentHash(entry.id()).map(hash::equals).orElse(true)) {
+            throw new InvalidSubmission(409, "reference", "'" + submission.reference() + "' was used at the same "
+                    + "moment for a different complaint (#" + entry.id() + ")", "conflict");
+        }
         return new MailInProgress(inbox, recorded, entry, submission);
     }
 

@@ -14,6 +14,7 @@ public final class TransientFailure {
                 return !permanentDatabaseError(t);
             }
             if (t instanceof org.redress.jira.JiraUnavailableException
+                    || t instanceof ConcurrentHandlingException
                     || t instanceof java.sql.SQLTransientException
                     || t instanceof java.net.ConnectException
                     || t instanceof jakarta.mail.FolderClosedException

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 public final class WikiMarkup {
     /**
      * Characters with a meaning somewhere in wiki markup (formatting, macros, links, tables, images, lists, and the
-     * emoticons such as {@code :)} and {@code (y)}), escaped with a backslash wherever they appear.
+     * emoticons such as {@code :)}, {@code ;)} and {@code (y)}), escaped with a backslash wherever they appear.
      */
-    private static final String SPECIAL = "*_-+^~?{}[]|!#:(";
+    private static final String SPECIAL = "*_-+^~?{}[]|!#:;(";
     private static final Pattern LINE_START_BLOCK = Pattern.compile("^(h[1-6]|bq)\\.", Pattern.MULTILINE);
     private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]|]*)\\|([^\\[\\]]+)]");
     private static final Pattern MENTION = Pattern.compile("\\[~(?:accountid:)?([^\\]]+)]");
@@ -184,7 +184,18 @@ public final class WikiMarkup {
     }
 
     private static String marked(JsonNode node) {
-        String text = escape(node.path("text").asText());
+        String raw = node.path("text").asText();
+        String core = raw.strip();
+        if (core.isEmpty() || !node.path("marks").isArray() || node.path("marks").isEmpty()) {
+            return escape(raw);
+        }
+        // wiki markup formats only when the markers touch the words: "*From:* " is bold, "*From: *" is not
+        int start = raw.indexOf(core);
+        return escape(raw.substring(0, start)) + markedCore(node, core) + escape(raw.substring(start + core.length()));
+    }
+
+    private static String markedCore(JsonNode node, String core) {
+        String text = escape(core);
         String link = null;
         for (JsonNode mark : node.path("marks")) {
             switch (mark.path("type").asText()) {

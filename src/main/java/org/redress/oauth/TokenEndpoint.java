@@ -30,14 +30,21 @@ public final class TokenEndpoint {
         this.clock = clock;
     }
 
-    /** @throws TokenRefreshException what the endpoint answered (its {@code error} and description), or why none */
-    public AccessToken fetch(OAuthConfig config) {
+    /** A token, and the refresh token to use next time when the endpoint rotated it (else null). */
+    public record Issued(AccessToken token, String rotatedRefreshToken) {
+    }
+
+    /**
+     * @param refreshToken the refresh token to present (the configured one, or the one the endpoint last rotated to)
+     * @throws TokenRefreshException what the endpoint answered (its {@code error} and description), or why none
+     */
+    public Issued fetch(OAuthConfig config, String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         if (config.grant() == OAuthConfig.Grant.CLIENT_CREDENTIALS) {
             form.put("grant_type", "client_credentials");
         } else {
             form.put("grant_type", "refresh_token");
-            form.put("refresh_token", config.refreshToken());
+            form.put("refresh_token", refreshToken);
         }
         form.put("client_id", config.clientId());
         if (!config.clientSecret().isEmpty()) {
@@ -74,7 +81,10 @@ public final class TokenEndpoint {
                     + description.lines().findFirst().orElse("")), null);
         }
         long seconds = answer.path("expires_in").asLong(3600);
-        return new AccessToken(answer.path("access_token").asText(), clock.instant().plusSeconds(seconds));
+        // Microsoft's delegated grant answers with a new refresh token, and the old one stops working
+        String rotated = answer.path("refresh_token").isTextual() ? answer.path("refresh_token").asText() : null;
+        return new Issued(new AccessToken(answer.path("access_token").asText(), clock.instant().plusSeconds(seconds)),
+                rotated);
     }
 
     private static String encode(String value) {

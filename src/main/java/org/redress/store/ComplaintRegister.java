@@ -91,9 +91,9 @@ public final class ComplaintRegister {
      * next poll; for the other channels the register is what keeps it.
      */
     public List<RegisterEntry> unfinishedSubmissions(Instant before, int limit) {
-        List<RegisterEntry> rows = query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND channel <> ? "
-                + "AND received_at < ? ORDER BY id", Outcome.RECEIVED.code(), RegisterEntry.EMAIL, Timestamp.from(before));
-        return rows.size() > limit ? rows.subList(0, limit) : rows;
+        return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND channel <> ? AND received_at < ? "
+                + "ORDER BY id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", Outcome.RECEIVED.code(),
+                RegisterEntry.EMAIL, Timestamp.from(before));
     }
 
     public List<RegisterEntry> withOutcome(Outcome outcome) {
@@ -129,23 +129,41 @@ public final class ComplaintRegister {
         }
     }
 
-    /** The gateway is about to ask Jira for the complaint's ticket: from now on a ticket may exist without its key. */
-    public void ticketRequested(long id, Instant now) {
-        update("UPDATE complaint SET ticket_requested_at = ? WHERE id = ? AND ticket_requested_at IS NULL",
-                Timestamp.from(now), id);
+    /**
+     * The gateway is about to ask Jira for the complaint's ticket: from now on a ticket may exist without its key.
+     * A compare-and-set on the time of the previous request ({@code previous}, null for none): of two handlers of the
+     * same complaint at once (two nodes, a retry meeting a slow first attempt) only one may ask Jira.
+     *
+     * @return false when another handler asked since {@code previous} was read: it is creating the ticket
+     */
+    public boolean ticketRequested(long id, Timestamp previous, Instant now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE complaint SET ticket_requested_at = ? "
+                    + "WHERE id = ? AND ticket_requested_at IS NOT DISTINCT FROM ?")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setLong(2, id);
+                update.setTimestamp(3, previous);
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 
-    /** Whether an earlier attempt asked Jira for the complaint's ticket (which may then exist). */
-    public boolean ticketRequested(long id) {
+    /** When an earlier attempt asked Jira for the complaint's ticket (which may then exist), or null. */
+    public Timestamp ticketRequestedAt(long id) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT ticket_requested_at FROM complaint WHERE id = ?")) {
                 select.setLong(1, id);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() && rs.getTimestamp(1) != null;
+                    return rs.next() ? rs.getTimestamp(1) : null;
                 }
             }
         });
+    }
+
+    /** Whether an earlier attempt asked Jira for the complaint's ticket (which may then exist). */
+    public boolean ticketRequested(long id) {
+        return ticketRequestedAt(id) != null;
     }
 
     /** A reply tied to an existing ticket by {@code rule}; its comment, files and answer go to that ticket. */

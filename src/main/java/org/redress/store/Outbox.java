@@ -133,8 +133,8 @@ public final class Outbox {
      *
      * @param inbox            the inbox of the complaint it answers
      * @param complaintArrived when that complaint was taken in, for the acknowledgement's latency
+     * @param channel          the complaint's reply channel: the route {@code direct:reply-<channel>} sends it
      */
-    /** @param channel the complaint's reply channel: the route {@code direct:reply-<channel>} sends this mail */
     public record PendingMail(long id, long complaintId, String kind, String messageId, String sender,
                               String recipient, byte[] mime, int attempts, String inbox, Instant complaintArrived,
                               String channel) {

@@ -68,27 +68,38 @@ class ClusterFailoverTest {
 
                 int poller = pollers(ports, "complaints").get(0);
                 List<String> customers = new ArrayList<>();
-                Instant killedAt = null;
-                Integer successor = null;
                 for (int i = 0; i < COMPLAINTS; i++) {
-                    String customer = "cluster" + i + "@example.org";
-                    customers.add(customer);
-                    MailDelivery.deliver("127.0.0.1", run.smtpPort(), CustomerMail.mail(customer, "complaints@lumiere.example",
-                            "Order " + (4000 + i) + " arrived damaged", "Hello, parcel " + (4000 + i) + " arrived with "
-                                    + "the box crushed and the lamp inside broken. Please send a new one.", null), List.of());
-                    if (i == COMPLAINTS / 2) {
-                        // the node polling complaints@ dies mid-run, without a chance to say so
-                        nodes.get(ports.indexOf(poller)).destroyForcibly();
-                        killedAt = Instant.now();
-                    }
-                    Thread.sleep(50);
+                    customers.add("cluster" + i + "@example.org");
                 }
+                // the customers write at a steady pace while, half-way, the node polling complaints@ dies
+                java.util.concurrent.CountDownLatch halfWay = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CompletableFuture<Void> delivery = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        for (int i = 0; i < COMPLAINTS; i++) {
+                            MailDelivery.deliver("127.0.0.1", run.smtpPort(), CustomerMail.mail(customers.get(i),
+                                    "complaints@lumiere.example", "Order " + (4000 + i) + " arrived damaged", "Hello, "
+                                            + "parcel " + (4000 + i) + " arrived with the box crushed and the lamp inside "
+                                            + "broken. Please send a new one.", null), List.of());
+                            if (i == COMPLAINTS / 2) {
+                                halfWay.countDown();
+                            }
+                            Thread.sleep(20);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                halfWay.await();
+                // without a chance to say so: SIGKILL
+                nodes.get(ports.indexOf(poller)).destroyForcibly();
+                Instant killed = Instant.now();
                 List<Integer> alive = new ArrayList<>(ports);
                 alive.remove(Integer.valueOf(poller));
-                Instant killed = killedAt;
-                await().atMost(Duration.ofSeconds(60)).until(() -> pollers(alive, "complaints").size() == 1);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> pollers(alive, "complaints").size() == 1);
                 Duration failover = Duration.between(killed, Instant.now());
-                successor = pollers(alive, "complaints").get(0);
+                int successor = pollers(alive, "complaints").get(0);
+                delivery.get();
 
                 await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> run.issueCount() >= COMPLAINTS
                         && acknowledged(run, customers) >= COMPLAINTS);
@@ -106,7 +117,7 @@ class ClusterFailoverTest {
                     }
                 }).sum();
                 String report = "cluster failover: " + NODES + " nodes, " + COMPLAINTS + " complaints, node on port "
-                        + poller + " killed after " + (COMPLAINTS / 2 + 1) + "; complaints@ polled again by the node on "
+                        + poller + " killed after about " + (COMPLAINTS / 2 + 1) + "; complaints@ polled again by the node on "
                         + "port " + successor + " within " + failover.toMillis() + " ms of the kill (measured to the "
                         + "first health check showing it); " + issues + " issues, " + distinct
                         + " distinct acknowledgements (" + acknowledgements.values().stream().mapToInt(Integer::intValue).sum()

@@ -110,8 +110,9 @@ class OAuthMailboxTest {
                         .isEqualTo("DOWN");
                 assertThat(metrics(stack)).contains("redress_oauth_token_valid_seconds{account=\"inbox.care\"} 0.0");
 
+                // failed attempts wait 5 s, doubling to a minute: the endpoint is asked again within that
                 tokens.failing(false);
-                await().atMost(Duration.ofSeconds(15)).until(() -> stack.gatewayHttp("/q/health").statusCode() == 200);
+                await().atMost(Duration.ofSeconds(70)).until(() -> stack.gatewayHttp("/q/health").statusCode() == 200);
             }
         } finally {
             mail.stop();

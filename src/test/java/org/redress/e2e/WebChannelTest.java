@@ -157,6 +157,20 @@ class WebChannelTest {
                     .contains("claire.web@example.org");
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox("claire.web@example.org").size() == 1);
             assertThat(PlainText.of(stack.mailbox("claire.web@example.org").get(0))).contains("Claire Dubois");
+
+            // the same page posted twice (a double click, the browser's "resend"): one complaint
+            Map<String, String> twice = Map.of("language", "en", "reference", "3f2c1a9e-0b7d-4c1e-9a51-7d2e8f0c4b11",
+                    "email", "dan.twice@example.org", "subject", "Broken chair", "message", "The chair leg snapped.");
+            assertThat(web.postForm(twice, List.of(), "text/html").statusCode()).isEqualTo(200);
+            assertThat(web.postForm(twice, List.of(), "text/html").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox("dan.twice@example.org").size() == 1);
+            Thread.sleep(1000);
+            assertThat(stack.mailbox("dan.twice@example.org")).hasSize(1);
+            assertThat(stack.issueKeys()).hasSize(2);
+            String description = stack.jira("/rest/api/3/issue/" + stack.issueKeys().get(1)).path("fields")
+                    .path("description").toString();
+            assertThat(description).as("the agent is told the address was typed, not proven")
+                    .contains("has not been verified");
         }
     }
 

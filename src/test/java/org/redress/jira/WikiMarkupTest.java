@@ -18,7 +18,7 @@ class WikiMarkupTest {
         assertThat(WikiMarkup.escape("C:\\Temp & more")).isEqualTo("C\\:&#92;Temp &amp; more");
         assertThat(WikiMarkup.escape("h2. title\nbq. quote\nplain h1. inside")).isEqualTo(
                 "h2&#46; title\nbq&#46; quote\nplain h1. inside");
-        assertThat(WikiMarkup.escape(":) (y) ;)")).isEqualTo("\\:) \\(y) ;)");
+        assertThat(WikiMarkup.escape(":) (y) ;)")).isEqualTo("\\:) \\(y) \\;)");
     }
 
     @Test
@@ -33,7 +33,7 @@ class WikiMarkupTest {
                 .document();
         String wiki = WikiMarkup.fromAdf(doc);
         assertThat(wiki).isEqualTo("h2. Customer\n\n"
-                + "*From\\: *Anna \\*VIP\\* <anna@example.org>\n\n"
+                + "*From\\:* Anna \\*VIP\\* <anna@example.org>\n\n"
                 + "line one\nline two\n\n"
                 + "* first\n* second \\[x\\]\n\n"
                 + "{quote}\nquoted \\{noformat\\}\n{quote}\n\n"

@@ -97,9 +97,6 @@ class RouteFilesTest {
                 if (route.getInput().getEndpointUri().startsWith("direct:web-")) {
                     assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " answers the web channel")
                             .isEqualTo("web-call");
-                } else if (route.getInput().getEndpointUri().equals("direct:reply-folder")) {
-                    assertThat(route.getRouteConfigurationId()).as("an example channel's reply route keeps the "
-                            + "outbox's error handling").isNull();
                 } else if (route.getInput().getEndpointUri().startsWith("direct:api-")) {
                     assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " answers API calls")
                             .isEqualTo("api-call");
