@@ -66,7 +66,6 @@ public final class ChannelSteps {
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + received.entry().id());
         boolean handOver = !received.isAlreadyHandled() && inFlight.add(received.entry().id());
         exchange.setProperty(HAND_OVER, handOver);
-        exchange.setProperty(IntakeSteps.INBOX_PROPERTY, received.inbox().id());
         in.setBody(received);
         LOG.info("{}: received from channel {} ({}){}", received, submission.channel(), submission.reference(),
                 received.isAlreadyHandled() || !handOver ? ", already received before" : "");

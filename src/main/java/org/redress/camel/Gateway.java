@@ -238,7 +238,7 @@ public final class Gateway implements AutoCloseable {
         config.inboxes().forEach(inbox -> byId.put(inbox.id(), inbox));
         SubmissionRules rules = new SubmissionRules(new HashSet<>(config.intake().languages()), byId.keySet(),
                 channels.fileTypes(), channels.maxFiles(), maxFile, config.intake().limits().maxMessageBytes(),
-                submissionParser::typeOf, channel -> hasReplyRoute(camel, channel));
+                attachmentReader::detectType, channel -> hasReplyRoute(camel, channel));
         SubmissionIntake submissions = new SubmissionIntake(register, submissionJson, rules, submissionParser, byId::get,
                 byId.get(channels.inbox()), clock);
         camel.getRegistry().bind("channels", new ChannelSteps(submissions, intake, submissionJson,

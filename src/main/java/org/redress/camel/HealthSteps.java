@@ -40,7 +40,7 @@ public final class HealthSteps {
         Map<String, Object> database = new LinkedHashMap<>();
         try {
             status.put("outboxPending", outbox.count("pending"));
-            status.put("quarantined", register.withOutcome(Outcome.QUARANTINED).size());
+            status.put("quarantined", register.count(Outcome.QUARANTINED));
             database.put("status", "UP");
         } catch (RuntimeException e) {
             database.put("status", "DOWN");

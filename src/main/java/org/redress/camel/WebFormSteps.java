@@ -61,7 +61,7 @@ public final class WebFormSteps {
     public void read(Exchange exchange) throws IOException {
         requireEnabled();
         Message in = exchange.getIn();
-        String contentType = String.valueOf(in.getHeader(Exchange.CONTENT_TYPE, "", String.class)).toLowerCase();
+        String contentType = String.valueOf(in.getHeader(Exchange.CONTENT_TYPE, "", String.class)).toLowerCase(java.util.Locale.ROOT);
         String accept = in.getHeader("Accept", "", String.class);
         exchange.setProperty(ANSWER_AS_PAGE, accept.contains("text/html") && !accept.contains("application/json"));
         String reference = in.getHeader("Idempotency-Key", String.class);

@@ -22,12 +22,21 @@ public final class WebFormPage {
     private final List<String> languages;
     private final int maxFiles;
     private final long maxFileBytes;
+    private final Map<String, String> languageNames;
 
     public WebFormPage(TemplateRenderer templates, List<String> languages, int maxFiles, long maxFileBytes) {
         this.templates = templates;
         this.languages = List.copyOf(languages);
         this.maxFiles = maxFiles;
         this.maxFileBytes = maxFileBytes;
+        // each language by its own name, for the links between the form's languages
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String language : languages) {
+            Locale locale = Locale.forLanguageTag(language);
+            String name = locale.getDisplayLanguage(locale);
+            names.put(language, name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1));
+        }
+        this.languageNames = java.util.Collections.unmodifiableMap(names);
     }
 
     /** The language to show: the one asked for when it is offered, else the browser's best offered choice. */
@@ -78,13 +87,7 @@ public final class WebFormPage {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("state", state);
         model.put("language", language);
-        Map<String, String> others = new LinkedHashMap<>();
-        for (String other : languages) {
-            Locale locale = Locale.forLanguageTag(other);
-            String name = locale.getDisplayLanguage(locale);
-            others.put(other, name.isEmpty() ? other : name.substring(0, 1).toUpperCase(locale) + name.substring(1));
-        }
-        model.put("languages", others);
+        model.put("languages", languageNames);
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : List.of("name", "email", "subject", "message")) {
             values.put(field, typed.getOrDefault(field, ""));

@@ -12,10 +12,6 @@ package org.redress.config;
 public record JiraConfig(String url, JiraAuth auth, String user, String token, String customerProperty,
                          Flavour flavour) {
 
-    public JiraConfig(String url, JiraAuth auth, String user, String token, String customerProperty) {
-        this(url, auth, user, token, customerProperty, Flavour.CLOUD);
-    }
-
     /** Which Jira: the REST version and text format differ. */
     public enum Flavour {
         CLOUD("/rest/api/3"), DATACENTER("/rest/api/2");

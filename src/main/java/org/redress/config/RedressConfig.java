@@ -222,7 +222,10 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
     private static ClusterConfig cluster(Settings s, DatabaseConfig database) {
         ClusterConfig.Service service = s.choice("redress.cluster.service", ClusterConfig.Service.class,
                 ClusterConfig.Service.NONE);
-        String nodeId = s.optional("redress.cluster.node-id", defaultNodeId());
+        String nodeId = s.optional("redress.cluster.node-id", null);
+        if (nodeId == null || nodeId.isBlank()) {
+            nodeId = service == ClusterConfig.Service.NONE ? "single" : defaultNodeId();
+        }
         String nodes = s.optional("redress.cluster.zookeeper.nodes", "");
         if (service == ClusterConfig.Service.ZOOKEEPER && nodes.isBlank()) {
             throw new ConfigException("redress.cluster.zookeeper.nodes", "is required with redress.cluster.service="

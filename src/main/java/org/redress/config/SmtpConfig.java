@@ -7,10 +7,6 @@ package org.redress.config;
  */
 public record SmtpConfig(String host, int port, String user, String password, Security security, OAuthConfig oauth) {
 
-    public SmtpConfig(String host, int port, String user, String password, Security security) {
-        this(host, port, user, password, security, null);
-    }
-
     /** none: plain SMTP (the sandbox); starttls: upgrade on port 587; ssl: implicit TLS on port 465. */
     public enum Security { NONE, STARTTLS, SSL }
 

@@ -126,7 +126,7 @@ public final class WikiMarkup {
                                 out.append(marker).append(' ').append(text.toString().strip()).append('\n');
                                 text.setLength(0);
                                 StringBuilder nested = new StringBuilder();
-                                blocks(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(part),
+                                blocks(JsonNodeFactory.instance.arrayNode().add(part),
                                         nested, marker);
                                 out.append(nested.toString().strip()).append('\n');
                             } else {

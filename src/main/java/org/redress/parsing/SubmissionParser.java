@@ -38,9 +38,4 @@ public final class SubmissionParser {
         return new Complaint(submission.channel(), inbox, submission.customer(), List.of(), subject, text, language,
                 files, null, null, List.of(), null, receivedAt, Map.of());
     }
-
-    /** The media type the bytes of a file say it is (Tika's detection, as for mail attachments). */
-    public String typeOf(String filename, byte[] content) {
-        return attachments.detectType(filename, content);
-    }
 }

@@ -96,6 +96,19 @@ public final class ComplaintRegister {
                 RegisterEntry.EMAIL, Timestamp.from(before));
     }
 
+    /** How many complaints have this outcome (an indexed count, for /q/health). */
+    public int count(Outcome outcome) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM complaint WHERE outcome = ?")) {
+                select.setString(1, outcome.code());
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     public List<RegisterEntry> withOutcome(Outcome outcome) {
         return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? ORDER BY id", outcome.code());
     }

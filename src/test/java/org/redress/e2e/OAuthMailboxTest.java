@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -148,10 +147,5 @@ class OAuthMailboxTest {
     private static String metrics(TestStack stack) throws Exception {
         HttpResponse<byte[]> answer = stack.gatewayHttp("/q/metrics");
         return new String(answer.body(), StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }
