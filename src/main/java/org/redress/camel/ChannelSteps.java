@@ -33,14 +33,18 @@ public final class ChannelSteps {
     private final ComplaintIntake complaints;
     private final SubmissionJson json;
     private final Duration retryAfter;
+    /** True when submissions go to the work queue all nodes share (redress.work.queue=rabbitmq). */
+    private final boolean sharedQueue;
     /** Register ids on the submission queue or being handled: the retry timer leaves them alone. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    public ChannelSteps(SubmissionIntake intake, ComplaintIntake complaints, SubmissionJson json, Duration retryAfter) {
+    public ChannelSteps(SubmissionIntake intake, ComplaintIntake complaints, SubmissionJson json, Duration retryAfter,
+                        boolean sharedQueue) {
         this.intake = intake;
         this.complaints = complaints;
         this.json = json;
         this.retryAfter = retryAfter;
+        this.sharedQueue = sharedQueue;
     }
 
     /**
@@ -64,7 +68,8 @@ public final class ChannelSteps {
         }
         MailInProgress received = intake.receive(submission);
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + received.entry().id());
-        boolean handOver = !received.isAlreadyHandled() && inFlight.add(received.entry().id());
+        // on the shared queue, the register's queued_at tells what was handed over, not this node's memory
+        boolean handOver = !received.isAlreadyHandled() && (sharedQueue || inFlight.add(received.entry().id()));
         exchange.setProperty(HAND_OVER, handOver);
         in.setBody(received);
         LOG.info("{}: received from channel {} ({}){}", received, submission.channel(), submission.reference(),
@@ -129,8 +134,15 @@ public final class ChannelSteps {
         }
     }
 
-    /** Submissions whose handling did not finish, not on the queue now: handed to it again. */
+    /**
+     * Submissions whose handling did not finish, not on the queue now: handed to it again. The shared queue keeps what
+     * it was given (on any node, however long it waits there): only what never reached it is handed over again.
+     */
     public List<MailInProgress> unfinished() {
+        if (sharedQueue) {
+            return intake.unqueued(retryAfter, 100);
+        }
         return intake.unfinished(retryAfter, 100).stream().filter(s -> inFlight.add(s.entry().id())).toList();
     }
+
 }

@@ -54,6 +54,7 @@ import org.redress.parsing.LanguageGuesser;
 import org.redress.parsing.MailParser;
 import org.redress.screening.MailScreen;
 import org.redress.store.ComplaintRegister;
+import org.redress.store.ConversationLocks;
 import org.redress.store.ConversationIndex;
 import org.redress.store.Database;
 import org.redress.store.Outbox;
@@ -90,6 +91,7 @@ public final class Gateway implements AutoCloseable {
     private final KeptOpenMailSender smtpSender;
     private final GatewayHealth health;
     private final OAuthTokens oauthTokens;
+    private final WorkQueue workQueue;
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -101,9 +103,12 @@ public final class Gateway implements AutoCloseable {
                 + "the gateway faces anything but the sandbox", key));
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(config.dataDir());
-        // every lane of every inbox may hold a connection, and the timer routes theirs
+        // every lane of every inbox may hold a connection, and the timer routes theirs; an item of the shared work
+        // queue holds its conversation's lock on one (org.redress.store.ConversationLocks) and works with another
+        int workConnections = config.work().shared() ? 2 * config.work().concurrency() : 0;
         database = new Database(config.database(),
-                Math.min(64, config.intake().parallelism() * config.inboxes().size() + 6));
+                Math.min(64 + workConnections, config.intake().parallelism() * config.inboxes().size() + 6
+                        + workConnections));
         register = new ComplaintRegister(database, new RawMailStore(database));
         health = new GatewayHealth(config.inboxes().stream().map(InboxConfig::id).toList(),
                 config.inboxDownAfter(), clock);
@@ -136,6 +141,11 @@ public final class Gateway implements AutoCloseable {
 
         oauthTokens = new OAuthTokens(config, new TokenEndpoint(json, clock), clock, new TokenLog(clock));
         smtpSender = new KeptOpenMailSender(config.smtp(), oauthTokens.smtp());
+        // connects only when redress.work.queue=rabbitmq: the in-process routes never touch it
+        workQueue = new WorkQueue(config.work());
+        if (config.work().shared()) {
+            workQueue.declare();
+        }
         main = new Main();
         // Redress's own shutdown hook stops Camel (draining in-flight mail) and only then closes the database.
         // The default strategy adds a JVM hook of Camel's own (even after disableHangupSupport(), in 4.17).
@@ -213,7 +223,13 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("satisfaction", new SatisfactionSteps(new SatisfactionPages(survey, tickets,
                         templates, config.intake().fallbackLanguage())));
                 camel.getRegistry().bind("intake", new IntakeSteps(intake, config));
-                bindChannels(camel, intake, submissionParser, templates, json, clock);
+                SubmissionIntake submissions = bindChannels(camel, intake, submissionParser, templates, json, clock);
+                Map<String, InboxConfig> byId = new LinkedHashMap<>();
+                config.inboxes().forEach(inbox -> byId.put(inbox.id(), inbox));
+                camel.getRegistry().bind("rabbitConnection", workQueue.connections());
+                camel.getRegistry().bind("work", new WorkSteps(json, register, new ConversationLocks(database), intake,
+                        submissions, byId::get, byId.get(config.channels().inbox()), clock,
+                        config.work().retryAfter()));
                 camel.getRegistry().bind("bounces", new BounceSteps(new org.redress.intake.BounceIntake(register,
                         conversations, outbox, tickets, jira, clock)));
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
@@ -229,8 +245,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The channel contract's beans (routes/channels.camel.yaml) and the web channel's (routes/web-form.camel.yaml). */
-    private void bindChannels(CamelContext camel, ComplaintIntake intake, SubmissionParser submissionParser,
-                              TemplateRenderer templates, ObjectMapper json, Clock clock) {
+    private SubmissionIntake bindChannels(CamelContext camel, ComplaintIntake intake,
+                                          SubmissionParser submissionParser, TemplateRenderer templates,
+                                          ObjectMapper json, Clock clock) {
         ChannelsConfig channels = config.channels();
         long maxFile = config.intake().limits().maxAttachmentBytes();
         SubmissionJson submissionJson = new SubmissionJson(json);
@@ -242,10 +259,11 @@ public final class Gateway implements AutoCloseable {
         SubmissionIntake submissions = new SubmissionIntake(register, submissionJson, rules, submissionParser, byId::get,
                 byId.get(channels.inbox()), clock);
         camel.getRegistry().bind("channels", new ChannelSteps(submissions, intake, submissionJson,
-                channels.retryAfter()));
+                channels.retryAfter(), config.work().shared()));
         camel.getRegistry().bind("webForm", new WebFormSteps(new WebFormPage(templates, config.intake().languages(),
                 channels.maxFiles(), maxFile), submissionJson, json, config.intake().fallbackLanguage(),
                 channels.webForm()));
+        return submissions;
     }
 
     /** Whether a route answers on {@code direct:reply-<channel>}: without one, a channel's answers could not leave. */
@@ -297,6 +315,7 @@ public final class Gateway implements AutoCloseable {
             }
             attachmentReader.close();
             smtpSender.close();
+            workQueue.close();
             database.close();
         }
     }
@@ -399,6 +418,14 @@ public final class Gateway implements AutoCloseable {
         properties.put("redress.oauth.enabled", String.valueOf(config.inboxes().stream().anyMatch(i -> i.oauth() != null)
                 || config.smtp().oauth() != null));
         properties.put("redress.channels.retry-millis", String.valueOf(config.channels().retryAfter().toMillis()));
+        // after intake: handled on this node, or put on the work queue all nodes share (routes/work.camel.yaml)
+        boolean shared = config.work().shared();
+        properties.put("redress.work.shared", String.valueOf(shared));
+        properties.put("redress.work.mail-uri", shared ? "direct:queue-work" : "direct:handle-mail");
+        properties.put("redress.work.submission-uri", shared ? "direct:queue-work"
+                : "seda:submissions?waitForTaskToComplete=Never&blockWhenFull=true&offerTimeout=2000");
+        properties.put("redress.work.queue-name", config.work().queueName());
+        properties.put("redress.work.concurrency", String.valueOf(config.work().concurrency()));
         // a submission's files may add up to redress.intake.max-message-size, a third more as base64 in JSON; a
         // larger request is refused by the HTTP server (413) before it is read into memory
         long maxBody = config.intake().limits().maxMessageBytes() / 3 * 4 + (1 << 20);

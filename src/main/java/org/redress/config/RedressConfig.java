@@ -31,7 +31,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                             List<InboxConfig> inboxes, ConversationConfig conversation, HistoryConfig history,
                             TriageConfig triage, FollowUpConfig followUp, SatisfactionConfig satisfaction,
                             String apiToken, Duration inboxDownAfter, ChannelsConfig channels, Path routesDir,
-                            ClusterConfig cluster,
+                            ClusterConfig cluster, WorkConfig work,
                             Map<String, String> camelProperties) {
 
     public static final String CONFIG_FILE = "config/application.properties";
@@ -161,9 +161,11 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         ChannelsConfig channels = channels(s, inboxes);
         Path routesDir = Path.of(s.optional("redress.routes-dir", "routes"));
         ClusterConfig cluster = cluster(s, database);
+        WorkConfig work = work(s, database, intake);
         s.rejectUnknownKeys();
         return new RedressConfig(dataDir, httpPort, database, jira, smtp, intake, ack, sandbox, inboxes, conversation,
-                history, triage, followUp, satisfaction, apiToken, inboxDownAfter, channels, routesDir, cluster, camel);
+                history, triage, followUp, satisfaction, apiToken, inboxDownAfter, channels, routesDir, cluster, work,
+                camel);
     }
 
     /**
@@ -251,6 +253,39 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         return new ClusterConfig(service, nodeId, nodes, basePath, session,
                 blankToNull(s.optional("redress.cluster.kubernetes.namespace", null)), lease,
                 Set.copyOf(list(s.optional("redress.cluster.singleton-routes", "folder-channel"))));
+    }
+
+    private static WorkConfig work(Settings s, DatabaseConfig database, IntakeConfig intake) {
+        WorkConfig.Queue queue = s.choice("redress.work.queue", WorkConfig.Queue.class, WorkConfig.Queue.IN_PROCESS);
+        String addresses = s.optional("redress.work.rabbitmq.addresses", "127.0.0.1:5672");
+        if (!addresses.matches("[A-Za-z0-9.\\[\\]_-]+(:\\d{1,5})?(,[A-Za-z0-9.\\[\\]_-]+(:\\d{1,5})?)*")) {
+            throw new ConfigException("redress.work.rabbitmq.addresses", "must be host:port, comma-separated, got '"
+                    + addresses + "'");
+        }
+        String queueName = s.optional("redress.work.rabbitmq.queue", "redress.work");
+        if (!queueName.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new ConfigException("redress.work.rabbitmq.queue", "must be letters, digits, '.', '_' or '-', got '"
+                    + queueName + "'");
+        }
+        int concurrency = s.integer("redress.work.concurrency", intake.parallelism());
+        if (concurrency < 1 || concurrency > 64) {
+            throw new ConfigException("redress.work.concurrency", "must be between 1 and 64, got " + concurrency);
+        }
+        Duration retryAfter = s.duration("redress.work.retry-after", Duration.ofSeconds(10));
+        Duration orderWait = s.duration("redress.work.order-wait", Duration.ofMillis(500));
+        if (retryAfter.toMillis() < 100) {
+            throw new ConfigException("redress.work.retry-after", "must be at least PT0.1S");
+        }
+        if (orderWait.toMillis() < 50) {
+            throw new ConfigException("redress.work.order-wait", "must be at least PT0.05S");
+        }
+        if (queue == WorkConfig.Queue.RABBITMQ && !database.url().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("redress.work.queue", "rabbitmq hands complaints to every node, which must "
+                    + "read them from one register: set redress.db.url to a PostgreSQL database");
+        }
+        return new WorkConfig(queue, addresses, s.optional("redress.work.rabbitmq.username", "guest"),
+                s.optional("redress.work.rabbitmq.password", "guest"),
+                s.optional("redress.work.rabbitmq.virtual-host", "/"), queueName, concurrency, retryAfter, orderWait);
     }
 
     /** The pod's or host's name, and the process id: two nodes on one host stay apart. */

@@ -89,8 +89,17 @@ public final class ComplaintIntake {
             identity = identity.distinctFromEarlierMailWithSameId();
         }
         RegisterEntry entry = register.receive(identity.dedupKey(), identity.messageId(), identity.contentHash(),
-                channel, inbox.id(), raw, clock.instant());
+                channel, null, inbox.id(), SenderKey.of(raw, identity.dedupKey()), raw, clock.instant());
         return new MailInProgress(inbox, raw, size, entry);
+    }
+
+    /**
+     * A mail taken in earlier (on any node), read back from the register to be handled here.
+     *
+     * @param size its size on the server, larger than what the register keeps when only its beginning was read
+     */
+    public MailInProgress resume(RegisterEntry entry, InboxConfig inbox, long size) {
+        return new MailInProgress(inbox, register.rawMail(entry), size, entry);
     }
 
     /**

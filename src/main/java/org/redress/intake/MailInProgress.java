@@ -53,6 +53,11 @@ public final class MailInProgress {
         return submission != null || cut() || raw.length > maxFileBytes ? null : raw;
     }
 
+    /** The conversation this complaint is handled in order with: its sender's address (see {@link SenderKey}). */
+    public String laneKey() {
+        return submission != null ? submission.customer().address() : SenderKey.of(raw, entry.dedupKey());
+    }
+
     /** What a channel route handed over, or null for a mail. */
     public org.redress.channel.Submission submission() {
         return submission;

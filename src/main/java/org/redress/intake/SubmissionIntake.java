@@ -59,14 +59,23 @@ public final class SubmissionIntake {
                     + "different complaint (#" + earlier.get().id() + ")", "conflict");
         }
         InboxConfig inbox = inboxOf(submission);
+        String laneKey = submission.customer().address().toLowerCase(java.util.Locale.ROOT);
         RegisterEntry entry = register.receive(submission.dedupKey(), null, hash, submission.channel(),
-                submission.replyChannel(), inbox.id(), recorded, clock.instant());
+                submission.replyChannel(), inbox.id(), laneKey, recorded, clock.instant());
         // two submissions raced on one reference: the one whose row stands keeps it, the other is told
         if (!register.contentHash(entry.id()).map(hash::equals).orElse(true)) {
             throw new InvalidSubmission(409, "reference", "'" + submission.reference() + "' was used at the same "
                     + "moment for a different complaint (#" + entry.id() + ")", "conflict");
         }
         return new MailInProgress(inbox, recorded, entry, submission);
+    }
+
+    /**
+     * Like {@link #unfinished}, when the nodes share a work queue: only those that never reached it (a queue holds
+     * the others, however long they wait there).
+     */
+    public List<MailInProgress> unqueued(Duration after, int limit) {
+        return register.unqueuedSubmissions(clock.instant().minus(after), limit).stream().map(this::resume).toList();
     }
 
     /**
@@ -77,7 +86,8 @@ public final class SubmissionIntake {
         return register.unfinishedSubmissions(clock.instant().minus(after), limit).stream().map(this::resume).toList();
     }
 
-    private MailInProgress resume(RegisterEntry entry) {
+    /** A submission recorded earlier (on any node), read back from the register to be handled here. */
+    public MailInProgress resume(RegisterEntry entry) {
         byte[] recorded = register.rawMail(entry);
         Submission submission = json.read(recorded, entry.channel(), null);
         InboxConfig inbox = Optional.ofNullable(inboxes.apply(entry.inbox())).orElse(defaultInbox);

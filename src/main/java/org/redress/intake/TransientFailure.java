@@ -15,6 +15,7 @@ public final class TransientFailure {
             }
             if (t instanceof org.redress.jira.JiraUnavailableException
                     || t instanceof ConcurrentHandlingException
+                    || t instanceof WorkQueueUnavailableException
                     || t instanceof java.sql.SQLTransientException
                     || t instanceof java.net.ConnectException
                     || t instanceof jakarta.mail.FolderClosedException

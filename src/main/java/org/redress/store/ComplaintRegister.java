@@ -36,12 +36,15 @@ public final class ComplaintRegister {
      */
     public RegisterEntry receive(String dedupKey, String messageId, String contentHash, String channel, String inbox,
                                  byte[] raw, Instant now) {
-        return receive(dedupKey, messageId, contentHash, channel, null, inbox, raw, now);
+        return receive(dedupKey, messageId, contentHash, channel, null, inbox, null, raw, now);
     }
 
-    /** @param replyChannel the channel answers go back on, null for e-mail */
+    /**
+     * @param replyChannel the channel answers go back on, null for e-mail
+     * @param laneKey      the conversation whose complaints are handled in the order received (the sender's address)
+     */
     public RegisterEntry receive(String dedupKey, String messageId, String contentHash, String channel,
-                                 String replyChannel, String inbox, byte[] raw, Instant now) {
+                                 String replyChannel, String inbox, String laneKey, byte[] raw, Instant now) {
         Optional<RegisterEntry> existing = byDedupKey(dedupKey);
         if (existing.isPresent()) {
             return existing.get();
@@ -51,7 +54,7 @@ public final class ComplaintRegister {
                 long rawId = rawMail.store(connection, raw, contentHash, now);
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO complaint (dedup_key, message_id, content_hash, channel, inbox, outcome, raw_mail_id, received_at, "
-                                + "reply_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                + "reply_channel, lane_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, dedupKey);
                     insert.setString(2, messageId);
                     insert.setString(3, contentHash);
@@ -61,6 +64,7 @@ public final class ComplaintRegister {
                     insert.setLong(7, rawId);
                     insert.setTimestamp(8, Timestamp.from(now));
                     insert.setString(9, RegisterEntry.EMAIL.equals(replyChannel) ? null : replyChannel);
+                    insert.setString(10, laneKey == null ? null : truncate(laneKey, 320));
                     insert.executeUpdate();
                 }
                 return null;
@@ -94,6 +98,42 @@ public final class ComplaintRegister {
         return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND channel <> ? AND received_at < ? "
                 + "ORDER BY id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", Outcome.RECEIVED.code(),
                 RegisterEntry.EMAIL, Timestamp.from(before));
+    }
+
+    /**
+     * Like {@link #unfinishedSubmissions(Instant, int)}, for the shared queue: only those that never reached it (the
+     * queue keeps the others, however long they wait there).
+     */
+    public List<RegisterEntry> unqueuedSubmissions(Instant before, int limit) {
+        return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND channel <> ? AND received_at < ? "
+                + "AND queued_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                Outcome.RECEIVED.code(), RegisterEntry.EMAIL, Timestamp.from(before));
+    }
+
+    /** The shared queue holds the complaint now. */
+    public void queued(long id, Instant now) {
+        update("UPDATE complaint SET queued_at = ? WHERE id = ? AND queued_at IS NULL", Timestamp.from(now), id);
+    }
+
+    /**
+     * Whether a complaint of the same conversation, received before this one, is not finished yet: this one waits for
+     * it, so that a customer's reply never overtakes their complaint.
+     */
+    public boolean earlierUnfinished(String laneKey, long id) {
+        if (laneKey == null) {
+            return false;
+        }
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM complaint WHERE lane_key = ? "
+                    + "AND outcome = ? AND id < ? FETCH FIRST 1 ROWS ONLY")) {
+                select.setString(1, truncate(laneKey, 320));
+                select.setString(2, Outcome.RECEIVED.code());
+                select.setLong(3, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
     }
 
     /** How many complaints have this outcome (an indexed count, for /q/health). */

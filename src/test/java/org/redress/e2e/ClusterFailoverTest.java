@@ -25,13 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redress.testing.CustomerMail;
 import org.redress.testing.FreePorts;
 import org.redress.testing.SeparateProcesses;
+import org.redress.testing.TestBroker;
 import org.redress.testing.TestDatabase;
 import org.redress.tools.MailDelivery;
 
 /**
- * Three gateway processes on one inbox set, one ZooKeeper (a real one, in this JVM) and one PostgreSQL: each inbox
- * is polled by exactly one node, and when that node is killed (SIGKILL) mid-run another takes its inboxes over;
- * every complaint still gets exactly one ticket and one acknowledgement.
+ * Three gateway processes on one inbox set, one ZooKeeper (a real one, in this JVM), one PostgreSQL and the machine's
+ * RabbitMQ: each inbox is polled by exactly one node, the complaints it takes in are handled by all three from the
+ * shared work queue, and when the polling node is killed (SIGKILL) mid-run another takes its inboxes over; every
+ * complaint still gets exactly one ticket and one acknowledgement.
  */
 class ClusterFailoverTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,8 +47,10 @@ class ClusterFailoverTest {
     @Test
     void killingTheNodeThatPollsAnInboxMovesPollingToAnotherAndEveryComplaintIsHandledOnce() throws Exception {
         try (TestDatabase.Provisioned database = TestDatabase.POSTGRESQL.create(tempDir);
+             TestBroker broker = TestBroker.create();
              TestingServer zookeeper = new TestingServer(true)) {
             Map<String, String> shared = new LinkedHashMap<>(database.settings());
+            shared.putAll(broker.settings());
             shared.put("redress.cluster.service", "zookeeper");
             shared.put("redress.cluster.zookeeper.nodes", zookeeper.getConnectString());
             shared.put("redress.cluster.zookeeper.session-timeout", "PT6S");
@@ -116,18 +120,31 @@ class ClusterFailoverTest {
                         return -1;
                     }
                 }).sum();
+                List<Integer> ticketsByNode = new ArrayList<>();
+                for (int i = 1; i <= NODES; i++) {
+                    ticketsByNode.add(ticketsOpened(Path.of("target", "separate-processes", "cluster-node-" + i + ".log")));
+                }
                 String report = "cluster failover: " + NODES + " nodes, " + COMPLAINTS + " complaints, node on port "
                         + poller + " killed after about " + (COMPLAINTS / 2 + 1) + "; complaints@ polled again by the node on "
                         + "port " + successor + " within " + failover.toMillis() + " ms of the kill (measured to the "
                         + "first health check showing it); " + issues + " issues, " + distinct
                         + " distinct acknowledgements (" + acknowledgements.values().stream().mapToInt(Integer::intValue).sum()
-                        + " mails)";
+                        + " mails); tickets opened by node 1, 2, 3 (from the shared work queue): " + ticketsByNode;
                 System.out.println(report);
                 Files.writeString(Path.of("target", "cluster-failover.txt"), report + "\n", StandardCharsets.UTF_8);
                 assertThat(failover).as("failover").isLessThan(Duration.ofSeconds(15));
                 assertThat(issues).as("one issue per complaint").isEqualTo(COMPLAINTS);
                 assertThat(distinct).as("one acknowledgement per complaint").isEqualTo(COMPLAINTS);
+                assertThat(ticketsByNode.stream().filter(n -> n > 0).count()).as("nodes that handled complaints from "
+                        + "the shared queue").isGreaterThanOrEqualTo(2);
             }
+        }
+    }
+
+    /** How many tickets a node's log says it opened. */
+    private static int ticketsOpened(Path log) throws java.io.IOException {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return (int) lines.filter(line -> line.contains("opened, acknowledgement queued")).count();
         }
     }
 

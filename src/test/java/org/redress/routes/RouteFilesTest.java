@@ -38,7 +38,17 @@ class RouteFilesTest {
             camel.getPropertiesComponent().addInitialProperty("redress.oauth.enabled", "false");
             camel.getPropertiesComponent().addInitialProperty("redress.data-dir", "target/route-files-data");
             camel.getRegistry().bind("channels", new org.redress.camel.ChannelSteps(null, null, null,
-                    java.time.Duration.ofSeconds(30)));
+                    java.time.Duration.ofSeconds(30), false));
+            camel.getPropertiesComponent().addInitialProperty("redress.work.shared", "false");
+            camel.getPropertiesComponent().addInitialProperty("redress.work.mail-uri", "direct:handle-mail");
+            camel.getPropertiesComponent().addInitialProperty("redress.work.submission-uri", "seda:submissions");
+            camel.getPropertiesComponent().addInitialProperty("redress.work.queue-name", "redress.work");
+            camel.getPropertiesComponent().addInitialProperty("redress.work.concurrency", "4");
+            camel.getRegistry().bind("work", new org.redress.camel.WorkSteps(null, null, null, null, null, null, null,
+                    java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10)));
+            camel.getRegistry().bind("rabbitConnection", new org.redress.camel.WorkQueue(
+                    org.redress.config.RedressConfig.from(org.redress.config.RedressConfig.fileSettings(), Map.of())
+                            .work()).connections());
             camel.getRegistry().bind("webForm", new org.redress.camel.WebFormSteps(null, null, null, "en", true));
             camel.getRegistry().bind("oauthTokens", new org.redress.oauth.OAuthTokens(
                     org.redress.config.RedressConfig.from(org.redress.config.RedressConfig.fileSettings(), Map.of()),
@@ -84,7 +94,8 @@ class RouteFilesTest {
                             "jira-call", "record-bounce", "check-sender", "complaint-in", "handle-submission",
                             "read-submission", "submission-failed", "retry-submissions", "file-complaint",
                             "web-complaint", "complaint-form", "reply-email", "refresh-mail-tokens", "folder-channel",
-                            "reply-folder");
+                            "reply-folder", "handle-mail", "handle-submission-steps", "queue-work", "take-work",
+                            "work-failed");
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("crm-query");
             org.h2.jdbcx.JdbcDataSource crm = new org.h2.jdbcx.JdbcDataSource();
             crm.setURL("jdbc:h2:mem:route-files-crm");
@@ -94,7 +105,10 @@ class RouteFilesTest {
                             .history().crmQuery(), "timeoutSeconds", 5));
             for (RouteDefinition route : model.getRouteDefinitions()) {
                 assertThat(route.getRouteId()).as("every route has an id").isNotBlank();
-                if (route.getInput().getEndpointUri().startsWith("direct:web-")) {
+                if (route.getRouteId().equals("take-work")) {
+                    assertThat(route.getRouteConfigurationId()).as("the work queue's consumer uses its dead letter "
+                            + "configuration").isEqualTo("work-consumer");
+                } else if (route.getInput().getEndpointUri().startsWith("direct:web-")) {
                     assertThat(route.getRouteConfigurationId()).as(route.getRouteId() + " answers the web channel")
                             .isEqualTo("web-call");
                 } else if (route.getInput().getEndpointUri().startsWith("direct:api-")) {

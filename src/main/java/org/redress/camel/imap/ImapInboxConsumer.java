@@ -249,7 +249,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
     private void dispatch(long uid, FetchedMail mail, long reservedBytes) {
         inFlight.add(uid);
         long mailValidity = validity;
-        int lane = Math.floorMod(SenderKey.of(mail.bytes(), uid).hashCode(), lanes.length);
+        int lane = Math.floorMod(org.redress.intake.SenderKey.of(mail.bytes(), "uid:" + uid).hashCode(), lanes.length);
         lanes[lane].execute(() -> {
             Exchange exchange = createExchange(false);
             org.slf4j.MDC.put(MAIL_KEY, inbox.id() + " " + mail.serverId());

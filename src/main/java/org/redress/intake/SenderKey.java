@@ -1,4 +1,4 @@
-package org.redress.camel.imap;
+package org.redress.intake;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
@@ -6,16 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
 /**
- * Which lane a mail goes to: its sender's address, so that a customer's complaint and their reply to it are handled
- * one after the other, in the order they arrived. A mail whose sender cannot be read gets a lane of its own choosing.
+ * Which conversation a mail belongs to for ordering: its sender's address, read from the header alone, so that a
+ * customer's complaint and their reply to it are handled one after the other, in the order they arrived, whichever
+ * lane or node handles them. A mail whose sender cannot be read is a conversation of its own ({@code fallback}).
  */
-final class SenderKey {
+public final class SenderKey {
     private SenderKey() {
     }
 
-    static String of(byte[] raw, long uid) {
+    public static String of(byte[] raw, String fallback) {
         if (raw == null) {
-            return "uid:" + uid;
+            return fallback;
         }
         try {
             InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw, 0, headerEnd(raw)), true);
@@ -29,7 +30,7 @@ final class SenderKey {
         } catch (jakarta.mail.MessagingException | RuntimeException e) {
             // unreadable headers: any lane will do, the pipeline reports the mail
         }
-        return "uid:" + uid;
+        return fallback;
     }
 
     /** Up to the blank line that ends the header, or at most 64 KB: a lane is not worth reading a whole mail. */

@@ -1,0 +1,76 @@
+package org.redress.camel;
+
+import java.util.Map;
+import org.redress.config.ConfigException;
+import org.redress.config.WorkConfig;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+
+/**
+ * The shared work queue on RabbitMQ (redress.work.queue=rabbitmq) and the two queues beside it, declared at start-up
+ * (durable; messages persistent, publishes confirmed):
+ * <ul>
+ *   <li>{@code <queue>}: complaints taken in by any node, consumed by all. A rejected item (its handling failed) is
+ *   dead-lettered to the retry queue;</li>
+ *   <li>{@code <queue>.retry}: holds it redress.work.retry-after, then gives it back to {@code <queue>};</li>
+ *   <li>{@code <queue>.wait}: the same for redress.work.order-wait, for an item whose conversation is busy.</li>
+ * </ul>
+ * Delays are the broker's (message TTL and dead-lettering), so an item waiting for Jira to come back sits in RabbitMQ,
+ * not in a node's memory, and survives that node.
+ */
+public final class WorkQueue implements AutoCloseable {
+    private final WorkConfig config;
+    private final CachingConnectionFactory connections;
+
+    public WorkQueue(WorkConfig config) {
+        this.config = config;
+        connections = new CachingConnectionFactory();
+        connections.setAddresses(config.addresses());
+        connections.setUsername(config.username());
+        connections.setPassword(config.password());
+        connections.setVirtualHost(config.virtualHost());
+        // the hand-over waits for the broker's confirm: a mail is marked handled only once RabbitMQ holds its item
+        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        connections.setConnectionNameStrategy(factory -> "redress");
+        connections.setChannelCacheSize(Math.max(25, config.concurrency() * 2));
+    }
+
+    /** What the routes' spring-rabbitmq endpoints connect with ({@code #rabbitConnection}). */
+    public CachingConnectionFactory connections() {
+        return connections;
+    }
+
+    /** Declares the queues; a broker that cannot be reached, or holds them with other settings, stops start-up. */
+    public void declare() {
+        RabbitAdmin admin = new RabbitAdmin(connections);
+        String work = config.queueName();
+        try {
+            admin.declareQueue(new Queue(work, true, false, false, Map.of(
+                    "x-dead-letter-exchange", "", "x-dead-letter-routing-key", work + ".retry")));
+            admin.declareQueue(new Queue(work + ".retry", true, false, false, Map.of(
+                    "x-message-ttl", config.retryAfter().toMillis(),
+                    "x-dead-letter-exchange", "", "x-dead-letter-routing-key", work)));
+            admin.declareQueue(new Queue(work + ".wait", true, false, false, Map.of(
+                    "x-message-ttl", config.orderWait().toMillis(),
+                    "x-dead-letter-exchange", "", "x-dead-letter-routing-key", work)));
+        } catch (RuntimeException e) {
+            throw new ConfigException("redress.work.rabbitmq.addresses", "the work queues '" + work + "' cannot be "
+                    + "declared on RabbitMQ at " + config.addresses() + ": " + rootMessage(e) + " (queues declared "
+                    + "before with another redress.work.retry-after or order-wait must be deleted first)");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    @Override
+    public void close() {
+        connections.destroy();
+    }
+}

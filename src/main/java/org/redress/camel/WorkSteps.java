@@ -1,0 +1,159 @@
+package org.redress.camel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.redress.config.InboxConfig;
+import org.redress.intake.ComplaintIntake;
+import org.redress.intake.FailureDecision;
+import org.redress.intake.MailInProgress;
+import org.redress.intake.SubmissionIntake;
+import org.redress.store.ComplaintRegister;
+import org.redress.store.ConversationLocks;
+import org.redress.store.RegisterEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of routes/work.camel.yaml: a complaint taken in on one node becomes a small work item on the shared
+ * queue (its register number and conversation; the complaint itself is in the register already), and any node takes
+ * it from there. One conversation is handled by one node at a time and in the order received.
+ */
+public final class WorkSteps {
+    /** Set when the item must wait: an earlier complaint of its conversation is not finished yet. */
+    static final String WAIT = "redressWorkWait";
+    /** Set when the item goes back to the broker for a later try (its handling failed for a reason that may pass). */
+    static final String RETRY = "redressWorkRetry";
+    /** The item as taken from the queue: what goes back to it. */
+    static final String ITEM = "redressWorkItem";
+    private static final Logger LOG = LoggerFactory.getLogger(WorkSteps.class);
+
+    private final ObjectMapper json;
+    private final ComplaintRegister register;
+    private final ConversationLocks locks;
+    private final ComplaintIntake complaints;
+    private final SubmissionIntake submissions;
+    private final Function<String, InboxConfig> inboxes;
+    private final InboxConfig defaultInbox;
+    private final Clock clock;
+    private final java.time.Duration retryAfter;
+
+    public WorkSteps(ObjectMapper json, ComplaintRegister register, ConversationLocks locks,
+                     ComplaintIntake complaints, SubmissionIntake submissions, Function<String, InboxConfig> inboxes,
+                     InboxConfig defaultInbox, Clock clock, java.time.Duration retryAfter) {
+        this.json = json;
+        this.register = register;
+        this.locks = locks;
+        this.complaints = complaints;
+        this.submissions = submissions;
+        this.inboxes = inboxes;
+        this.defaultInbox = defaultInbox;
+        this.clock = clock;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The queue's message for a complaint taken in here. */
+    public byte[] item(MailInProgress taken) throws IOException {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("complaint", taken.entry().id());
+        item.put("lane", taken.laneKey());
+        item.put("size", taken.size());
+        return json.writeValueAsBytes(item);
+    }
+
+    /** The queue holds the complaint now: a submission is no longer the register's to hand over again. */
+    public void queued(MailInProgress taken) {
+        if (taken.submission() != null) {
+            register.queued(taken.entry().id(), clock.instant());
+        }
+        LOG.debug("{}: on the work queue", taken);
+    }
+
+    /** The broker did not confirm the item: like any outage, it makes the complaint wait, never counts against it. */
+    public void handOverFailed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        throw new org.redress.intake.WorkQueueUnavailableException(failure);
+    }
+
+    /**
+     * Takes an item from the queue: its conversation's lock, then the complaint from the register. The item waits
+     * (property {@value #WAIT}) while another node handles the same conversation or an earlier complaint of it is not
+     * finished.
+     */
+    public void take(Exchange exchange) throws IOException {
+        org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
+        byte[] bytes = exchange.getIn().getBody(byte[].class);
+        exchange.setProperty(ITEM, bytes);
+        JsonNode item = json.readTree(bytes);
+        long id = item.path("complaint").asLong();
+        String lane = item.path("lane").asText("complaint:" + id);
+        Optional<ConversationLocks.Held> lock = locks.tryLock(lane);
+        if (lock.isEmpty()) {
+            exchange.setProperty(WAIT, true);
+            return;
+        }
+        // let go of the conversation when this exchange is over, whatever its end
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                lock.get().close();
+                org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
+            }
+        });
+        Optional<RegisterEntry> entry = register.byId(id);
+        if (entry.isEmpty()) {
+            throw new IllegalStateException("work item for complaint #" + id + ", which the register does not hold");
+        }
+        if (!entry.get().finished() && register.earlierUnfinished(lane, id)) {
+            exchange.setProperty(WAIT, true);
+            return;
+        }
+        org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + id);
+        InboxConfig inbox = Optional.ofNullable(inboxes.apply(entry.get().inbox())).orElse(defaultInbox);
+        MailInProgress taken = entry.get().cameByEmail()
+                ? complaints.resume(entry.get(), inbox, item.path("size").asLong(0))
+                : submissions.resume(entry.get());
+        exchange.getIn().setBody(taken);
+        if (taken.isAlreadyHandled()) {
+            LOG.info("{}: handled before (the queue gave it twice)", taken);
+        }
+    }
+
+    /**
+     * The dead letter step of the work queue: the complaint is quarantined (kept in the register with its reason,
+     * listed at /q/quarantine) after redress.intake.max-attempts failures; until then the item goes back to the broker
+     * (property {@value #RETRY}), which gives it to every node again after redress.work.retry-after.
+     */
+    public void failed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = new IllegalStateException("unknown failure");
+        }
+        Object body = exchange.getIn().getBody();
+        if (!(body instanceof MailInProgress taken)) {
+            if (exchange.getProperty(ITEM) == null) {
+                // not an item this gateway wrote: nothing could ever handle it
+                LOG.error("An unreadable work item was dropped: {}", failure.getMessage());
+                return;
+            }
+            LOG.warn("A work item could not be read back from the register ({}); tried again later",
+                    failure.getMessage());
+            exchange.setProperty(RETRY, true);
+            return;
+        }
+        FailureDecision decision = complaints.failed(taken, failure);
+        if (decision.quarantine()) {
+            LOG.error("{}: quarantined, {}", taken, decision.reason());
+            return;
+        }
+        LOG.warn("{}: {} (back on the work queue in {} s)", taken, decision.reason(), retryAfter.toSeconds());
+        exchange.setProperty(RETRY, true);
+    }
+}
