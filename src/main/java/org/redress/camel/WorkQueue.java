@@ -1,6 +1,9 @@
 package org.redress.camel;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.redress.config.ConfigException;
 import org.redress.config.WorkConfig;
 import org.springframework.amqp.core.Queue;
@@ -22,10 +25,20 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 public final class WorkQueue implements AutoCloseable {
     private final WorkConfig config;
     private final CachingConnectionFactory connections;
+    private final ExecutorService consumerThreads;
 
     public WorkQueue(WorkConfig config) {
         this.config = config;
         connections = new CachingConnectionFactory();
+        // RabbitMQ's client runs consumers on a pool of 2 threads per core unless given one: that, not
+        // redress.work.concurrency, would bound how many complaints a node handles at once (measured: 2 at a time)
+        AtomicInteger threads = new AtomicInteger();
+        consumerThreads = Executors.newFixedThreadPool(config.concurrency() + 2, task -> {
+            Thread thread = new Thread(task, "work-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        connections.setExecutor(consumerThreads);
         connections.setAddresses(config.addresses());
         connections.setUsername(config.username());
         connections.setPassword(config.password());
@@ -72,5 +85,6 @@ public final class WorkQueue implements AutoCloseable {
     @Override
     public void close() {
         connections.destroy();
+        consumerThreads.shutdown();
     }
 }

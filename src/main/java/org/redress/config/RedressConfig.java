@@ -456,6 +456,9 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         if (satisfaction.enabled() && satisfaction.secret().equals("sandbox-satisfaction-secret")) {
             keys.add("redress.satisfaction.secret (REDRESS_SATISFACTION_SECRET)");
         }
+        if (work.shared() && work.password().equals("guest")) {
+            keys.add("redress.work.rabbitmq.password (RabbitMQ's guest login only works on the broker's own host)");
+        }
         return keys;
     }
 

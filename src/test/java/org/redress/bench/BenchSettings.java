@@ -22,6 +22,9 @@ record BenchSettings(
         int fixedRateSeconds,
         int slowJiraComplaints,
         int slowJiraMillis,
+        int scaleOutComplaints,
+        int scaleOutNodes,
+        int scaleOutConcurrency,
         int throttledComplaints,
         int throttleEvery,
         int retryAfterSeconds,
@@ -48,8 +51,8 @@ record BenchSettings(
         Path outputDir) {
 
     /** The phases in the order they run; {@code -Dbench.phases=saturation,limit} runs a subset. */
-    static final List<String> ALL_PHASES = List.of("fixed-rate", "saturation", "limit", "slow-jira", "throttled",
-            "big-attachments", "poll-cost");
+    static final List<String> ALL_PHASES = List.of("fixed-rate", "saturation", "limit", "slow-jira", "scale-out",
+            "throttled", "big-attachments", "poll-cost");
 
     static BenchSettings from(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -98,6 +101,10 @@ record BenchSettings(
                 r.integer("rate-seconds", quick ? 5 : 30),
                 r.integer("slow-jira-complaints", quick ? 30 : 500),
                 r.integer("jira-latency-ms", 150),
+                r.integer("scale-out-complaints", quick ? 40 : 500),
+                r.integer("scale-out-nodes", 3),
+                // what one in-process node handles at once: 4 lanes in each of its 3 inboxes
+                r.integer("scale-out-concurrency", 12),
                 r.integer("throttled-complaints", quick ? 50 : 500),
                 r.integer("throttle-every", quick ? 10 : 50),
                 r.integer("retry-after-seconds", 1),

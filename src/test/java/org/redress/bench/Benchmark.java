@@ -31,6 +31,8 @@ import org.redress.testing.FreePorts;
  *       heap, RSS, CPU per complaint;</li>
  *   <li>{@code limit}: the fetch+parse client on the same messages, and the gateway's ratio to it;</li>
  *   <li>{@code slow-jira}: saturation with every Jira answer 150 ms late, like a real Jira Cloud call;</li>
+ *   <li>{@code scale-out}: the same with Jira 150 ms late, on PostgreSQL: one node handling what it polls, one node
+ *       on the RabbitMQ work queue, and three nodes (ZooKeeper elections) sharing that queue;</li>
  *   <li>{@code throttled}: saturation with every k-th create-issue call answered 429 with Retry-After;</li>
  *   <li>{@code big-attachments}: complaints carrying 25 MB files among ordinary ones: peak heap;</li>
  *   <li>{@code poll-cost}: idle polling of a Dovecot mailbox holding 0, 10,000 and 100,000 processed messages.</li>
@@ -98,6 +100,7 @@ public final class Benchmark {
             phase("limit", this::standaloneLimit);
         }
         phase("slow-jira", this::slowJira);
+        phase("scale-out", this::scaleOut);
         phase("throttled", this::throttled);
         phase("big-attachments", this::bigAttachments);
         phase("poll-cost", () -> report.pollCost(new PollCost(settings, mix, work).run()));
@@ -194,6 +197,66 @@ public final class Benchmark {
                             + settings.slowJiraMillis() + " ms late", null, run, d, seeds.size(),
                     jira(settings.slowJiraMillis(), 0), notes(seeds, true)));
         }
+    }
+
+    /**
+     * Several nodes against one, Jira 150 ms late: PostgreSQL (a fresh schema each run), the machine's RabbitMQ (a
+     * queue of the run's own) and an in-process ZooKeeper. Each node may handle as many complaints at once as one
+     * in-process node does (redress.work.concurrency = 3 inboxes x 4 lanes). All nodes share this machine's cores.
+     */
+    private void scaleOut() throws Exception {
+        int count = settings.scaleOutComplaints();
+        record Setup(String key, String description, int nodes, boolean queue) {
+        }
+        List<Setup> setups = List.of(
+                new Setup("scale-out-1-node", "1 node, in-process (each mail handled by its poller)", 1, false),
+                new Setup("scale-out-1-node-queue", "1 node, RabbitMQ work queue", 1, true),
+                new Setup("scale-out-" + settings.scaleOutNodes() + "-nodes-queue", settings.scaleOutNodes()
+                        + " nodes, RabbitMQ work queue, inboxes elected in ZooKeeper", settings.scaleOutNodes(), true));
+        List<PhaseResult> results = new ArrayList<>();
+        for (Setup setup : setups) {
+            try (org.redress.testing.TestDatabase.Provisioned database = org.redress.testing.TestDatabase.POSTGRESQL
+                    .create(work.resolve(setup.key()));
+                 org.redress.testing.TestBroker broker = org.redress.testing.TestBroker.create();
+                 org.apache.curator.test.TestingServer zookeeper = new org.apache.curator.test.TestingServer(true)) {
+                Map<String, String> extra = new LinkedHashMap<>(database.settings());
+                if (setup.queue()) {
+                    extra.putAll(broker.settings());
+                    extra.put("redress.work.concurrency", String.valueOf(settings.scaleOutConcurrency()));
+                }
+                if (setup.nodes() > 1) {
+                    extra.put("redress.cluster.service", "zookeeper");
+                    extra.put("redress.cluster.zookeeper.nodes", zookeeper.getConnectString());
+                    extra.put("redress.cluster.node-id", setup.key() + "-node1");
+                }
+                try (GatewayRun run = GatewayRun.start(setup.key(), settings, extra, settings.gatewayHeap(), work)) {
+                    run.addNodes(setup.nodes() - 1, settings.gatewayHeap());
+                    run.sandbox.jira().latency(Duration.ofMillis(settings.slowJiraMillis()));
+                    List<SeedTicket> seeds = run.seed(mix.complaints(setup.key().replace("-", "") + "s",
+                            mix.seedsFor(count)));
+                    List<BenchMail> mails = mix.withReplies(setup.key().replace("-", ""), count, seeds);
+                    double moreCpu = run.moreNodesCpuSeconds();
+                    GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
+                    List<String> notes = new ArrayList<>(notes(seeds, true));
+                    if (setup.nodes() > 1) {
+                        notes.add(String.format(Locale.ROOT, "heap and RSS are node 1's; CPU of the other nodes over "
+                                + "the phase: %.1f s", run.moreNodesCpuSeconds() - moreCpu));
+                    }
+                    PhaseResult result = PhaseResult.of(setup.key(), count + " mails at once, every Jira answer "
+                                    + settings.slowJiraMillis() + " ms late; " + setup.description(), null, run, d,
+                            seeds.size(), jira(settings.slowJiraMillis(), 0), notes);
+                    report.add(result);
+                    results.add(result);
+                }
+            }
+        }
+        report.note(String.format(Locale.ROOT, "scale-out, Jira at %d ms: %d nodes on the work queue %.1f/s, 1 node on it "
+                        + "%.1f/s, 1 node in-process %.1f/s: %.2fx the in-process node (all nodes on this machine's %d "
+                        + "cores)", settings.slowJiraMillis(), settings.scaleOutNodes(),
+                results.get(2).throughputPerSecond(), results.get(1).throughputPerSecond(),
+                results.get(0).throughputPerSecond(),
+                results.get(2).throughputPerSecond() / results.get(0).throughputPerSecond(),
+                Runtime.getRuntime().availableProcessors()));
     }
 
     /** Saturation with Jira refusing every k-th ticket creation with 429 and Retry-After. */

@@ -38,6 +38,8 @@ final class GatewayRun implements AutoCloseable {
     final GatewayProcess gateway;
     final Map<String, String> settings;
     private final BenchSettings bench;
+    /** More nodes beside {@link #gateway} (the scale-out phase), with the same settings but their own port and data. */
+    private final List<GatewayProcess> moreNodes = new ArrayList<>();
 
     /** What became of a batch of delivered mail, with the gateway's CPU over exactly that stretch. */
     record Delivery(List<Tracked> tracked, long startNanos, long sendingEndNanos, long endNanos, String stopReason,
@@ -234,13 +236,40 @@ final class GatewayRun implements AutoCloseable {
         return new ArrayList<>(sandbox.jira().issueKeys());
     }
 
+    /** Starts {@code count} more gateway nodes on the same settings, each with its own HTTP port, data and node id. */
+    void addNodes(int count, String heap) throws Exception {
+        for (int i = 0; i < count; i++) {
+            Map<String, String> own = new LinkedHashMap<>(settings);
+            String node = name + "-node" + (moreNodes.size() + 2);
+            own.put("redress.http.port", String.valueOf(FreePorts.next()));
+            own.put("redress.data-dir", Files.createDirectories(Path.of(settings.get("redress.data-dir"))
+                    .resolveSibling(node)).toString());
+            own.put("redress.cluster.node-id", node);
+            GatewayProcess process = GatewayProcess.start(node, own, List.of("-Xmx" + heap),
+                    bench.outputDir().resolve("logs"));
+            moreNodes.add(process);
+            process.awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    /** CPU seconds the extra nodes have used so far. */
+    double moreNodesCpuSeconds() {
+        double cpu = 0;
+        for (GatewayProcess node : moreNodes) {
+            cpu += node.stats().cpuSeconds();
+        }
+        return cpu;
+    }
+
     /** Stops the gateway (SIGTERM, then for good), leaving the sandbox up: its mail can still be read. */
     void stopGateway() {
+        moreNodes.forEach(GatewayProcess::close);
         gateway.close();
     }
 
     @Override
     public void close() {
+        moreNodes.forEach(GatewayProcess::close);
         gateway.close();
         smtp.close();
         if (dovecot != null) {
