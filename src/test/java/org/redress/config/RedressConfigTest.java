@@ -277,4 +277,34 @@ class RedressConfigTest {
         assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
                 .hasMessageContaining("redress.cluster.zookeeper.session-timeout");
     }
+
+    @Test
+    void theSharedWorkQueueNeedsPostgresqlAndRefusesBadSettingsByName() {
+        Map<String, String> values = shippedConfig();
+        assertThat(RedressConfig.from(values, Map.of()).work().shared()).as("in-process by default").isFalse();
+        values.put("redress.work.queue", "kafka");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.work.queue")
+                .hasMessageContaining("rabbitmq");
+        values.put("redress.work.queue", "rabbitmq");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.work.queue")
+                .hasMessageContaining("PostgreSQL");
+        values.put("redress.db.url", "jdbc:postgresql://db:5432/redress");
+        org.redress.config.WorkConfig work = RedressConfig.from(values, Map.of()).work();
+        assertThat(work.shared()).isTrue();
+        assertThat(work.concurrency()).isEqualTo(RedressConfig.from(values, Map.of()).intake().parallelism());
+        assertThat(RedressConfig.from(values, Map.of()).secretsAtSandboxDefaults())
+                .anyMatch(key -> key.startsWith("redress.work.rabbitmq.password"));
+        values.put("redress.work.concurrency", "0");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.work.concurrency");
+        values.put("redress.work.concurrency", "8");
+        values.put("redress.work.rabbitmq.addresses", "rabbit 1:5672");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .hasMessageContaining("redress.work.rabbitmq.addresses");
+        values.put("redress.work.rabbitmq.addresses", "rabbit1:5672,rabbit2");
+        values.put("redress.work.retry-after", "PT0S");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.work.retry-after");
+        values.remove("redress.work.retry-after");
+        values.put("redress.work.rabbitmq.queu", "x");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.work.rabbitmq.queu");
+    }
 }
