@@ -157,7 +157,8 @@ public final class ComplaintIntake {
             register.ticketed(connection, mail.entry().id(), ticketKey, now);
             conversations.record(connection, mail.complaint().messageId(), ticketKey, "in", now);
             if (mail.assessment() != null) {
-                assessments.record(connection, mail.entry().id(), mail.assessment(), now);
+                assessments.record(connection, mail.entry().id(), mail.assessment(), now,
+                        Enrichment.toLink(mail).isEmpty());
             }
             return null;
         });

@@ -48,13 +48,17 @@ public final class Enrichment {
      *
      * @return the keys linked
      */
+    /** The earlier tickets a new complaint's ticket is linked to (a follow-up's resolved ticket gets its own link). */
+    static List<PastComplaint> toLink(MailInProgress mail) {
+        return mail.assessment().history().earlier().stream()
+                .filter(c -> !c.ticketKey().equals(mail.entry().claimedKey())).toList();
+    }
+
     public List<String> linkHistory(MailInProgress mail) {
         if (mail.assessment() == null || assessments.isLinked(mail.entry().id())) {
             return List.of();
         }
-        // a follow-up's resolved ticket gets its own link (redress.conversation.follow-up-link)
-        List<PastComplaint> earlier = mail.assessment().history().earlier().stream()
-                .filter(c -> !c.ticketKey().equals(mail.entry().claimedKey())).toList();
+        List<PastComplaint> earlier = toLink(mail);
         List<String> keys = earlier.subList(Math.max(0, earlier.size() - MAX_LINKS), earlier.size()).stream()
                 .map(PastComplaint::ticketKey).toList();
         List<String> linked = new java.util.ArrayList<>();

@@ -22,6 +22,15 @@ public final class Assessments {
 
     /** Records the assessment the ticket was opened with; a complaint keeps its first assessment. */
     public void record(Connection connection, long complaintId, Assessment assessment, Instant now) throws SQLException {
+        record(connection, complaintId, assessment, now, false);
+    }
+
+    /**
+     * @param nothingToLink the customer's history is known and holds no ticket to link: recorded as linked at once,
+     *                      in the caller's transaction (one commit less for a first-time complainant)
+     */
+    public void record(Connection connection, long complaintId, Assessment assessment, Instant now,
+                       boolean nothingToLink) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement(
                 "SELECT 1 FROM complaint_assessment WHERE complaint_id = ?")) {
             exists.setLong(1, complaintId);
@@ -34,12 +43,12 @@ public final class Assessments {
         var history = assessment.history();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO complaint_assessment (complaint_id, "
                 + "category, priority, priority_reasons, earlier_complaints, repeat_complainant, customer_tier, "
-                + "history_unavailable, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "history_unavailable, assessed_at, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ComplaintRegister.bind(insert, complaintId, assessment.category(), assessment.priority().priority(),
                     ComplaintRegister.truncate(String.join("; ", assessment.priority().reasons()), 1000),
                     history.earlier().size(), history.repeat(), ComplaintRegister.truncate(history.tier(), 64),
                     history.complete() ? null : ComplaintRegister.truncate(String.join("; ", history.unavailable()), 1000),
-                    Timestamp.from(now));
+                    Timestamp.from(now), nothingToLink && history.complete() ? Timestamp.from(now) : null);
             insert.executeUpdate();
         }
         for (Hint hint : assessment.hints()) {

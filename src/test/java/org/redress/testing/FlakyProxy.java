@@ -75,8 +75,16 @@ public final class FlakyProxy implements AutoCloseable {
                 try {
                     Socket client = server.accept();
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
+                    synchronized (FlakyProxy.this) {
+                        if (listener != server) {
+                            // cut() ran while this connection was being set up: it must not outlive the cut
+                            client.close();
+                            upstream.close();
+                            continue;
+                        }
+                        open.add(client);
+                        open.add(upstream);
+                    }
                     connections.incrementAndGet();
                     pump(client, upstream);
                     pump(upstream, client);
