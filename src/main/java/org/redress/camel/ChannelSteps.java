@@ -68,8 +68,10 @@ public final class ChannelSteps {
         }
         MailInProgress received = intake.receive(submission);
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + received.entry().id());
-        // on the shared queue, the register's queued_at tells what was handed over, not this node's memory
-        boolean handOver = !received.isAlreadyHandled() && (sharedQueue || inFlight.add(received.entry().id()));
+        // on the shared queue a submission is handed over once, when recorded; one whose hand-over failed is the
+        // register's to hand over again (queued_at, retry-submissions), not this node's memory
+        boolean handOver = !received.isAlreadyHandled()
+                && (sharedQueue ? !received.receivedBefore() : inFlight.add(received.entry().id()));
         exchange.setProperty(HAND_OVER, handOver);
         in.setBody(received);
         LOG.info("{}: received from channel {} ({}){}", received, submission.channel(), submission.reference(),

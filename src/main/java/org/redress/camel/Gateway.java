@@ -227,9 +227,10 @@ public final class Gateway implements AutoCloseable {
                 Map<String, InboxConfig> byId = new LinkedHashMap<>();
                 config.inboxes().forEach(inbox -> byId.put(inbox.id(), inbox));
                 camel.getRegistry().bind("rabbitConnection", workQueue.connections());
+                camel.getRegistry().bind("workHeaders", WorkQueue.headerFilter());
                 camel.getRegistry().bind("work", new WorkSteps(json, register, new ConversationLocks(database), intake,
                         submissions, byId::get, byId.get(config.channels().inbox()), clock,
-                        config.work().retryAfter()));
+                        config.work().retryAfter(), config.work().orderWait()));
                 camel.getRegistry().bind("bounces", new BounceSteps(new org.redress.intake.BounceIntake(register,
                         conversations, outbox, tickets, jira, clock)));
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
@@ -426,6 +427,7 @@ public final class Gateway implements AutoCloseable {
                 : "seda:submissions?waitForTaskToComplete=Never&blockWhenFull=true&offerTimeout=2000");
         properties.put("redress.work.queue-name", config.work().queueName());
         properties.put("redress.work.concurrency", String.valueOf(config.work().concurrency()));
+        properties.putIfAbsent("camel.component.spring-rabbitmq.header-filter-strategy", "#workHeaders");
         // a submission's files may add up to redress.intake.max-message-size, a third more as base64 in JSON; a
         // larger request is refused by the HTTP server (413) before it is read into memory
         long maxBody = config.intake().limits().maxMessageBytes() / 3 * 4 + (1 << 20);

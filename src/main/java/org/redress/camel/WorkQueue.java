@@ -29,7 +29,9 @@ public final class WorkQueue implements AutoCloseable {
 
     public WorkQueue(WorkConfig config) {
         this.config = config;
-        connections = new CachingConnectionFactory();
+        // given a client factory, Spring does not look up this host's name at start-up (the in-process default never
+        // connects at all)
+        connections = new CachingConnectionFactory(new com.rabbitmq.client.ConnectionFactory());
         // RabbitMQ's client runs consumers on a pool of 2 threads per core unless given one: that, not
         // redress.work.concurrency, would bound how many complaints a node handles at once (measured: 2 at a time)
         AtomicInteger threads = new AtomicInteger();
@@ -54,24 +56,39 @@ public final class WorkQueue implements AutoCloseable {
         return connections;
     }
 
-    /** Declares the queues; a broker that cannot be reached, or holds them with other settings, stops start-up. */
+    /**
+     * Declares the queues: quorum queues, replicated over the brokers of a RabbitMQ cluster. A broker that cannot be
+     * reached, or holds them with other settings, stops start-up.
+     */
     public void declare() {
         RabbitAdmin admin = new RabbitAdmin(connections);
         String work = config.queueName();
         try {
-            admin.declareQueue(new Queue(work, true, false, false, Map.of(
+            admin.declareQueue(new Queue(work, true, false, false, Map.of("x-queue-type", "quorum",
                     "x-dead-letter-exchange", "", "x-dead-letter-routing-key", work + ".retry")));
-            admin.declareQueue(new Queue(work + ".retry", true, false, false, Map.of(
+            admin.declareQueue(new Queue(work + ".retry", true, false, false, Map.of("x-queue-type", "quorum",
                     "x-message-ttl", config.retryAfter().toMillis(),
                     "x-dead-letter-exchange", "", "x-dead-letter-routing-key", work)));
-            admin.declareQueue(new Queue(work + ".wait", true, false, false, Map.of(
+            admin.declareQueue(new Queue(work + ".wait", true, false, false, Map.of("x-queue-type", "quorum",
                     "x-message-ttl", config.orderWait().toMillis(),
                     "x-dead-letter-exchange", "", "x-dead-letter-routing-key", work)));
         } catch (RuntimeException e) {
             throw new ConfigException("redress.work.rabbitmq.addresses", "the work queues '" + work + "' cannot be "
-                    + "declared on RabbitMQ at " + config.addresses() + ": " + rootMessage(e) + " (queues declared "
-                    + "before with another redress.work.retry-after or order-wait must be deleted first)");
+                    + "declared on RabbitMQ at " + config.addresses() + ": " + rootMessage(e) + " (every node must "
+                    + "declare them alike: the same redress.work.retry-after and order-wait everywhere; to change "
+                    + "those, let the queues drain, stop the nodes, delete the queues, then start the nodes)");
         }
+    }
+
+    /**
+     * The work queue's messages carry no header of the exchange that sent them (an HTTP request's cookies and
+     * addresses, a mail's handling flags): only the item in the body, and what the broker adds ({@code x-death}).
+     */
+    public static org.apache.camel.spi.HeaderFilterStrategy headerFilter() {
+        org.apache.camel.support.DefaultHeaderFilterStrategy filter = new org.apache.camel.support.DefaultHeaderFilterStrategy();
+        filter.setOutFilterPattern(".*");
+        filter.setInFilterStartsWith("Camel", "camel");
+        return filter;
     }
 
     private static String rootMessage(Throwable e) {

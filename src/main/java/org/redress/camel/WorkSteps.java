@@ -33,6 +33,8 @@ public final class WorkSteps {
     static final String RETRY = "redressWorkRetry";
     /** The item as taken from the queue: what goes back to it. */
     static final String ITEM = "redressWorkItem";
+    /** Set for an item that names no complaint of the register: completed, never tried again. */
+    static final String DROP = "redressWorkDrop";
     private static final Logger LOG = LoggerFactory.getLogger(WorkSteps.class);
 
     private final ObjectMapper json;
@@ -44,10 +46,12 @@ public final class WorkSteps {
     private final InboxConfig defaultInbox;
     private final Clock clock;
     private final java.time.Duration retryAfter;
+    private final java.time.Duration orderWait;
 
     public WorkSteps(ObjectMapper json, ComplaintRegister register, ConversationLocks locks,
                      ComplaintIntake complaints, SubmissionIntake submissions, Function<String, InboxConfig> inboxes,
-                     InboxConfig defaultInbox, Clock clock, java.time.Duration retryAfter) {
+                     InboxConfig defaultInbox, Clock clock, java.time.Duration retryAfter,
+                     java.time.Duration orderWait) {
         this.json = json;
         this.register = register;
         this.locks = locks;
@@ -57,6 +61,7 @@ public final class WorkSteps {
         this.defaultInbox = defaultInbox;
         this.clock = clock;
         this.retryAfter = retryAfter;
+        this.orderWait = orderWait;
     }
 
     /** The queue's message for a complaint taken in here. */
@@ -83,9 +88,10 @@ public final class WorkSteps {
     }
 
     /**
-     * Takes an item from the queue: its conversation's lock, then the complaint from the register. The item waits
-     * (property {@value #WAIT}) while another node handles the same conversation or an earlier complaint of it is not
-     * finished.
+     * Takes an item from the queue: the complaint from the register, then its conversation's lock. The item waits
+     * (property {@value #WAIT}) while an earlier complaint of the same conversation is not finished, or another node
+     * holds the conversation. The earlier-complaint check comes first and takes no lock, so that items waiting their
+     * turn never keep the lock from the one whose turn it is.
      */
     public void take(Exchange exchange) throws IOException {
         org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
@@ -94,6 +100,17 @@ public final class WorkSteps {
         JsonNode item = json.readTree(bytes);
         long id = item.path("complaint").asLong();
         String lane = item.path("lane").asText("complaint:" + id);
+        Optional<RegisterEntry> entry = register.byId(id);
+        if (entry.isEmpty()) {
+            // not a complaint of this register (another database, or the row deleted): nothing could ever handle it
+            LOG.error("A work item names complaint #{}, which the register does not hold: dropped", id);
+            exchange.setProperty(DROP, true);
+            return;
+        }
+        if (!entry.get().finished() && register.earlierUnfinished(lane, id)) {
+            waitForTurn(exchange, id, lane);
+            return;
+        }
         Optional<ConversationLocks.Held> lock = locks.tryLock(lane);
         if (lock.isEmpty()) {
             exchange.setProperty(WAIT, true);
@@ -107,14 +124,6 @@ public final class WorkSteps {
                 org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
             }
         });
-        Optional<RegisterEntry> entry = register.byId(id);
-        if (entry.isEmpty()) {
-            throw new IllegalStateException("work item for complaint #" + id + ", which the register does not hold");
-        }
-        if (!entry.get().finished() && register.earlierUnfinished(lane, id)) {
-            exchange.setProperty(WAIT, true);
-            return;
-        }
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + id);
         InboxConfig inbox = Optional.ofNullable(inboxes.apply(entry.get().inbox())).orElse(defaultInbox);
         MailInProgress taken = entry.get().cameByEmail()
@@ -124,6 +133,39 @@ public final class WorkSteps {
         if (taken.isAlreadyHandled()) {
             LOG.info("{}: handled before (the queue gave it twice)", taken);
         }
+    }
+
+    private long readId(byte[] item) {
+        try {
+            return json.readTree(item).path("complaint").asLong(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Waits on the broker; a complaint held back for long is said so, once a minute, so that it is not silent. */
+    private void waitForTurn(Exchange exchange, long id, String lane) {
+        exchange.setProperty(WAIT, true);
+        long waits = timesWaited(exchange);
+        long perMinute = Math.max(1, 60_000 / Math.max(1, orderWait.toMillis()));
+        if (waits > 0 && waits % perMinute == 0) {
+            LOG.warn("complaint #{} has waited {} times for an earlier complaint of {} to finish (see /q/quarantine "
+                    + "and the register for that customer's unfinished complaint)", id, waits, lane);
+        }
+    }
+
+    /** How often the broker has held the item in the wait queue (its {@code x-death} count). */
+    private long timesWaited(Exchange exchange) {
+        Object deaths = exchange.getIn().getHeader("x-death");
+        if (deaths instanceof java.util.List<?> list) {
+            for (Object death : list) {
+                if (death instanceof Map<?, ?> map && String.valueOf(map.get("queue")).endsWith(".wait")
+                        && map.get("count") instanceof Number count) {
+                    return count.longValue();
+                }
+            }
+        }
+        return 0;
     }
 
     /**
@@ -138,13 +180,20 @@ public final class WorkSteps {
         }
         Object body = exchange.getIn().getBody();
         if (!(body instanceof MailInProgress taken)) {
-            if (exchange.getProperty(ITEM) == null) {
+            byte[] item = exchange.getProperty(ITEM, byte[].class);
+            long id = item == null ? 0 : readId(item);
+            if (id == 0) {
                 // not an item this gateway wrote: nothing could ever handle it
                 LOG.error("An unreadable work item was dropped: {}", failure.getMessage());
                 return;
             }
-            LOG.warn("A work item could not be read back from the register ({}); tried again later",
-                    failure.getMessage());
+            // the complaint could not be read back from the register: counted like any failure of it
+            FailureDecision decision = complaints.failed(id, failure);
+            if (decision.quarantine()) {
+                LOG.error("complaint #{}: quarantined, {}", id, decision.reason());
+                return;
+            }
+            LOG.warn("complaint #{}: {} (back on the work queue in {} s)", id, decision.reason(), retryAfter.toSeconds());
             exchange.setProperty(RETRY, true);
             return;
         }

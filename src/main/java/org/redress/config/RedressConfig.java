@@ -258,7 +258,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
     private static WorkConfig work(Settings s, DatabaseConfig database, IntakeConfig intake) {
         WorkConfig.Queue queue = s.choice("redress.work.queue", WorkConfig.Queue.class, WorkConfig.Queue.IN_PROCESS);
         String addresses = s.optional("redress.work.rabbitmq.addresses", "127.0.0.1:5672");
-        if (!addresses.matches("[A-Za-z0-9.\\[\\]_-]+(:\\d{1,5})?(,[A-Za-z0-9.\\[\\]_-]+(:\\d{1,5})?)*")) {
+        if (!addresses.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:\\d{1,5})?(,(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:\\d{1,5})?)*")) {
             throw new ConfigException("redress.work.rabbitmq.addresses", "must be host:port, comma-separated, got '"
                     + addresses + "'");
         }
@@ -267,7 +267,9 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
             throw new ConfigException("redress.work.rabbitmq.queue", "must be letters, digits, '.', '_' or '-', got '"
                     + queueName + "'");
         }
-        int concurrency = s.integer("redress.work.concurrency", intake.parallelism());
+        // each item on the queue holds two database connections (its conversation's lock, its work): several nodes
+        // must fit PostgreSQL's max_connections together
+        int concurrency = s.integer("redress.work.concurrency", 8);
         if (concurrency < 1 || concurrency > 64) {
             throw new ConfigException("redress.work.concurrency", "must be between 1 and 64, got " + concurrency);
         }

@@ -184,6 +184,8 @@ public final class ComplaintIntake {
         ReplyMail reply = acknowledgements.compose(complaint, mail.entry().id(), mail.ticketKey(),
                 mail.inbox().address(), language, mail.assessment() == null || mail.isSenderUnverified() ? null
                         : mail.assessment().history(), now);
+        // the MIME bytes before the transaction: it holds its locks only for the writes
+        byte[] mime = reply.toMime();
         database.inTransaction(connection -> {
             int recent = answersPerSenderPerHour == 0 ? 0
                     : outbox.countTo(connection, reply.to(), List.of(ACKNOWLEDGEMENT), now.minus(Duration.ofHours(1)));
@@ -193,7 +195,7 @@ public final class ComplaintIntake {
                         + "went to " + reply.to() + " in the last hour (redress.acknowledgement.max-per-sender-per-hour)");
             } else {
                 outbox.enqueue(connection, mail.entry().id(), ACKNOWLEDGEMENT, reply.messageId(), reply.from(),
-                        reply.to(), reply.subject(), reply.toMime(), now);
+                        reply.to(), reply.subject(), mime, now);
                 conversations.record(connection, reply.messageId(), mail.ticketKey(), "out", now);
             }
             ticketStore.record(connection, conversationOf(mail, reply.language()), now);
@@ -208,16 +210,21 @@ public final class ComplaintIntake {
      * others count, and the mail is quarantined once it has failed {@code max-attempts} times.
      */
     public FailureDecision failed(MailInProgress mail, Throwable failure) {
+        return failed(mail.entry().id(), failure);
+    }
+
+    /** As {@link #failed(MailInProgress, Throwable)}, for a complaint that could not even be read back. */
+    public FailureDecision failed(long complaintId, Throwable failure) {
         String reason = describe(failure);
         if (TransientFailure.is(failure)) {
             return new FailureDecision(false, "waiting: " + reason);
         }
-        int attempts = register.failedAttempt(mail.entry().id(), reason);
+        int attempts = register.failedAttempt(complaintId, reason);
         if (attempts < config.maxAttempts()) {
             return new FailureDecision(false, "attempt " + attempts + " of " + config.maxAttempts() + " failed: " + reason);
         }
         String verdict = "failed " + attempts + " times: " + reason;
-        register.quarantined(mail.entry().id(), verdict, clock.instant());
+        register.quarantined(complaintId, verdict, clock.instant());
         return new FailureDecision(true, verdict);
     }
 

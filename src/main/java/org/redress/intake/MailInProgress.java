@@ -20,6 +20,7 @@ public final class MailInProgress {
     private org.redress.triage.Assessment assessment;
     private org.redress.authenticity.UnverifiedSender unverifiedSender;
     private org.redress.channel.Submission submission;
+    private boolean receivedBefore;
 
     MailInProgress(InboxConfig inbox, byte[] raw, RegisterEntry entry) {
         this(inbox, raw, raw.length, entry);
@@ -56,6 +57,15 @@ public final class MailInProgress {
     /** The conversation this complaint is handled in order with: its sender's address (see {@link SenderKey}). */
     public String laneKey() {
         return submission != null ? submission.customer().address() : SenderKey.of(raw, entry.dedupKey());
+    }
+
+    /** True when the register held this complaint already: the same submission was handed over again. */
+    public boolean receivedBefore() {
+        return receivedBefore;
+    }
+
+    void receivedBefore(boolean before) {
+        this.receivedBefore = before;
     }
 
     /** What a channel route handed over, or null for a mail. */

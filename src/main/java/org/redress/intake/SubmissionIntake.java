@@ -67,7 +67,9 @@ public final class SubmissionIntake {
             throw new InvalidSubmission(409, "reference", "'" + submission.reference() + "' was used at the same "
                     + "moment for a different complaint (#" + entry.id() + ")", "conflict");
         }
-        return new MailInProgress(inbox, recorded, entry, submission);
+        MailInProgress received = new MailInProgress(inbox, recorded, entry, submission);
+        received.receivedBefore(earlier.isPresent());
+        return received;
     }
 
     /**

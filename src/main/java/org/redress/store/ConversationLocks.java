@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 /**
  * One conversation handled by one node at a time, cluster-wide, when the nodes share a work queue: a PostgreSQL
  * session-level advisory lock on the conversation, held on a connection of its own while the complaint is handled.
- * PostgreSQL lets go of it when the holder's connection closes, so a node that dies never leaves a conversation
- * locked; no lock table, no expiry to tune.
+ * PostgreSQL lets go of it when the holder's connection closes: at once when a node's process dies, and when its host
+ * dies or is cut off, once PostgreSQL's TCP keepalive notices (docs/DEPLOYMENT.md). No lock table, no expiry to tune.
  */
 public final class ConversationLocks {
     private final DataSource dataSource;

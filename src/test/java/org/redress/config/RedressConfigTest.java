@@ -291,7 +291,7 @@ class RedressConfigTest {
         values.put("redress.db.url", "jdbc:postgresql://db:5432/redress");
         org.redress.config.WorkConfig work = RedressConfig.from(values, Map.of()).work();
         assertThat(work.shared()).isTrue();
-        assertThat(work.concurrency()).isEqualTo(RedressConfig.from(values, Map.of()).intake().parallelism());
+        assertThat(work.concurrency()).isEqualTo(8);
         assertThat(RedressConfig.from(values, Map.of()).secretsAtSandboxDefaults())
                 .anyMatch(key -> key.startsWith("redress.work.rabbitmq.password"));
         values.put("redress.work.concurrency", "0");
@@ -300,7 +300,7 @@ class RedressConfigTest {
         values.put("redress.work.rabbitmq.addresses", "rabbit 1:5672");
         assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
                 .hasMessageContaining("redress.work.rabbitmq.addresses");
-        values.put("redress.work.rabbitmq.addresses", "rabbit1:5672,rabbit2");
+        values.put("redress.work.rabbitmq.addresses", "rabbit1:5672,rabbit2,[::1]:5672");
         values.put("redress.work.retry-after", "PT0S");
         assertThatThrownBy(() -> RedressConfig.from(values, Map.of())).hasMessageContaining("redress.work.retry-after");
         values.remove("redress.work.retry-after");

@@ -107,25 +107,30 @@ class SharedWorkQueueTest {
     }
 
     @Test
-    void aBrokerThatIsAwayLeavesTheMailInItsInboxUntilItIsBack() throws Exception {
+    void aBrokerThatIsAwayLeavesTheMailInItsInboxAndTheWebComplaintInTheRegisterUntilItIsBack() throws Exception {
         try (TestBroker broker = TestBroker.create();
              FlakyProxy proxy = new FlakyProxy(Integer.parseInt(TestBroker.ADDRESS.split(":")[1]))) {
             Map<String, String> settings = new LinkedHashMap<>(broker.settings());
             settings.put("redress.work.rabbitmq.addresses", "127.0.0.1:" + proxy.port());
+            settings.put("redress.channels.retry-after", "PT2S");
             try (TestStack stack = TestStack.start(tempDir, TestDatabase.POSTGRESQL, settings)) {
                 proxy.cut();
                 stack.deliver(CustomerMail.mail("patient@example.org", TestStack.COMPLAINTS, "Invoice 88 is wrong",
                         "Hello, invoice 88 charges me twice for the same lamp. Please correct it.", null));
-                await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().size() == 1);
+                // the web form's complaint is recorded and receipted: the customer is not told to send it again
+                HttpResponse<String> web = new WebClient(stack.config().httpPort()).postJson(webComplaint(), Map.of());
+                assertThat(web.statusCode()).as(web.body()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().size() == 2);
                 Thread.sleep(3000);
                 assertThat(stack.unseen(TestStack.COMPLAINTS)).as("left in the inbox").isEqualTo(1);
-                assertThat(stack.gateway().register().all().get(0).attempts()).as("no attempt counted").isZero();
+                assertThat(stack.gateway().register().all()).allMatch(e -> e.attempts() == 0 && e.outcome() == Outcome.RECEIVED);
                 assertThat(stack.issueKeys()).isEmpty();
 
                 proxy.restore();
-                await().atMost(Duration.ofSeconds(60)).until(() -> stack.issueKeys().size() == 1
-                        && stack.gateway().outbox().count("sent") == 1);
+                await().atMost(Duration.ofSeconds(60)).until(() -> stack.issueKeys().size() == 2
+                        && stack.gateway().outbox().count("sent") == 2);
                 assertThat(stack.mailbox("patient@example.org")).hasSize(1);
+                assertThat(stack.mailbox("web.queue@example.org")).hasSize(1);
             }
         }
     }

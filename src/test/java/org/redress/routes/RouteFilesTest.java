@@ -45,7 +45,7 @@ class RouteFilesTest {
             camel.getPropertiesComponent().addInitialProperty("redress.work.queue-name", "redress.work");
             camel.getPropertiesComponent().addInitialProperty("redress.work.concurrency", "4");
             camel.getRegistry().bind("work", new org.redress.camel.WorkSteps(null, null, null, null, null, null, null,
-                    java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10)));
+                    java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(500)));
             camel.getRegistry().bind("rabbitConnection", new org.redress.camel.WorkQueue(
                     org.redress.config.RedressConfig.from(org.redress.config.RedressConfig.fileSettings(), Map.of())
                             .work()).connections());
