@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +46,13 @@ public final class WorkSteps {
     private final Function<String, InboxConfig> inboxes;
     private final InboxConfig defaultInbox;
     private final Clock clock;
-    private final java.time.Duration retryAfter;
-    private final java.time.Duration orderWait;
+    private final Duration retryAfter;
+    private final Duration orderWait;
 
     public WorkSteps(ObjectMapper json, ComplaintRegister register, ConversationLocks locks,
                      ComplaintIntake complaints, SubmissionIntake submissions, Function<String, InboxConfig> inboxes,
-                     InboxConfig defaultInbox, Clock clock, java.time.Duration retryAfter,
-                     java.time.Duration orderWait) {
+                     InboxConfig defaultInbox, Clock clock, Duration retryAfter,
+                     Duration orderWait) {
         this.json = json;
         this.register = register;
         this.locks = locks;
@@ -178,31 +179,28 @@ public final class WorkSteps {
         if (failure == null) {
             failure = new IllegalStateException("unknown failure");
         }
-        Object body = exchange.getIn().getBody();
-        if (!(body instanceof MailInProgress taken)) {
-            byte[] item = exchange.getProperty(ITEM, byte[].class);
-            long id = item == null ? 0 : readId(item);
-            if (id == 0) {
-                // not an item this gateway wrote: nothing could ever handle it
-                LOG.error("An unreadable work item was dropped: {}", failure.getMessage());
-                return;
-            }
+        long id;
+        String complaint;
+        if (exchange.getIn().getBody() instanceof MailInProgress taken) {
+            id = taken.entry().id();
+            complaint = taken.toString();
+        } else {
             // the complaint could not be read back from the register: counted like any failure of it
-            FailureDecision decision = complaints.failed(id, failure);
-            if (decision.quarantine()) {
-                LOG.error("complaint #{}: quarantined, {}", id, decision.reason());
-                return;
-            }
-            LOG.warn("complaint #{}: {} (back on the work queue in {} s)", id, decision.reason(), retryAfter.toSeconds());
-            exchange.setProperty(RETRY, true);
+            byte[] item = exchange.getProperty(ITEM, byte[].class);
+            id = item == null ? 0 : readId(item);
+            complaint = "complaint #" + id;
+        }
+        if (id == 0) {
+            // not an item this gateway wrote: nothing could ever handle it
+            LOG.error("An unreadable work item was dropped: {}", failure.getMessage());
             return;
         }
-        FailureDecision decision = complaints.failed(taken, failure);
+        FailureDecision decision = complaints.failed(id, failure);
         if (decision.quarantine()) {
-            LOG.error("{}: quarantined, {}", taken, decision.reason());
+            LOG.error("{}: quarantined, {}", complaint, decision.reason());
             return;
         }
-        LOG.warn("{}: {} (back on the work queue in {} s)", taken, decision.reason(), retryAfter.toSeconds());
+        LOG.warn("{}: {} (back on the work queue in {} s)", complaint, decision.reason(), retryAfter.toSeconds());
         exchange.setProperty(RETRY, true);
     }
 }
