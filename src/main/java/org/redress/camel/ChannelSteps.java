@@ -136,14 +136,8 @@ public final class ChannelSteps {
         }
     }
 
-    /**
-     * Submissions whose handling did not finish, not on the queue now: handed to it again. The shared queue keeps what
-     * it was given (on any node, however long it waits there): only what never reached it is handed over again.
-     */
+    /** Submissions whose handling did not finish, not on the queue now: handed to it again. */
     public List<MailInProgress> unfinished() {
-        if (sharedQueue) {
-            return intake.unqueued(retryAfter, 100);
-        }
         return intake.unfinished(retryAfter, 100).stream().filter(s -> inFlight.add(s.entry().id())).toList();
     }
 

@@ -19,7 +19,7 @@ import org.redress.config.ClusterConfig;
  */
 final class ClusterSingletons implements RoutePolicyFactory {
     static final Set<String> BACKGROUND_TASKS = Set.of("send-outbox", "jira-poll", "follow-up-sweep",
-            "apply-ticket-events", "quarantine-alerts", "retry-submissions");
+            "apply-ticket-events", "quarantine-alerts", "retry-submissions", "requeue-work");
     /** The election namespaces' prefix: {@code redress-inbox-complaints}, {@code redress-send-outbox}. */
     static final String NAMESPACE_PREFIX = "redress-";
 

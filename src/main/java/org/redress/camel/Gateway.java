@@ -230,7 +230,7 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("workHeaders", WorkQueue.headerFilter());
                 camel.getRegistry().bind("work", new WorkSteps(json, register, new ConversationLocks(database), intake,
                         submissions, byId::get, byId.get(config.channels().inbox()), clock,
-                        config.work().retryAfter(), config.work().orderWait()));
+                        config.work().retryAfter(), config.work().orderWait(), config.channels().retryAfter()));
                 camel.getRegistry().bind("bounces", new BounceSteps(new org.redress.intake.BounceIntake(register,
                         conversations, outbox, tickets, jira, clock)));
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
@@ -422,6 +422,7 @@ public final class Gateway implements AutoCloseable {
         // after intake: handled on this node, or put on the work queue all nodes share (routes/work.camel.yaml)
         boolean shared = config.work().shared();
         properties.put("redress.work.shared", String.valueOf(shared));
+        properties.put("redress.work.in-process", String.valueOf(!shared));
         properties.put("redress.work.mail-uri", shared ? "direct:queue-work" : "direct:handle-mail");
         properties.put("redress.work.submission-uri", shared ? "direct:queue-work"
                 : "seda:submissions?waitForTaskToComplete=Never&blockWhenFull=true&offerTimeout=2000");

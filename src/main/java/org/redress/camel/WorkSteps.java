@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,11 +49,12 @@ public final class WorkSteps {
     private final Clock clock;
     private final Duration retryAfter;
     private final Duration orderWait;
+    private final Duration unqueuedAfter;
 
     public WorkSteps(ObjectMapper json, ComplaintRegister register, ConversationLocks locks,
                      ComplaintIntake complaints, SubmissionIntake submissions, Function<String, InboxConfig> inboxes,
                      InboxConfig defaultInbox, Clock clock, Duration retryAfter,
-                     Duration orderWait) {
+                     Duration orderWait, Duration unqueuedAfter) {
         this.json = json;
         this.register = register;
         this.locks = locks;
@@ -63,6 +65,7 @@ public final class WorkSteps {
         this.clock = clock;
         this.retryAfter = retryAfter;
         this.orderWait = orderWait;
+        this.unqueuedAfter = unqueuedAfter;
     }
 
     /** The queue's message for a complaint taken in here. */
@@ -74,12 +77,26 @@ public final class WorkSteps {
         return json.writeValueAsBytes(item);
     }
 
-    /** The queue holds the complaint now: a submission is no longer the register's to hand over again. */
+    /** The queue holds the complaint now: no longer the register's to hand over again ({@link #unqueued}). */
     public void queued(MailInProgress taken) {
-        if (taken.submission() != null) {
-            register.queued(taken.entry().id(), clock.instant());
-        }
+        register.queued(taken.entry().id(), clock.instant());
         LOG.debug("{}: on the work queue", taken);
+    }
+
+    /**
+     * Complaints recorded more than redress.channels.retry-after ago that no queue ever confirmed: a submission whose
+     * hand-over failed, or a mail whose hand-over failed and that has left its inbox since. Handed over again.
+     */
+    public List<MailInProgress> unqueued() {
+        List<MailInProgress> found = new java.util.ArrayList<>();
+        for (RegisterEntry entry : register.unqueued(clock.instant().minus(unqueuedAfter), 100)) {
+            InboxConfig inbox = Optional.ofNullable(inboxes.apply(entry.inbox())).orElse(defaultInbox);
+            found.add(entry.cameByEmail() ? complaints.resume(entry, inbox, 0) : submissions.resume(entry));
+        }
+        if (!found.isEmpty()) {
+            LOG.warn("{} complaint(s) recorded but never on the work queue: handed over again", found.size());
+        }
+        return found;
     }
 
     /** The broker did not confirm the item: like any outage, it makes the complaint wait, never counts against it. */
@@ -109,12 +126,12 @@ public final class WorkSteps {
             return;
         }
         if (!entry.get().finished() && register.earlierUnfinished(lane, id)) {
-            waitForTurn(exchange, id, lane);
+            waitForTurn(exchange, item, "an earlier complaint of " + lane + " is not finished");
             return;
         }
         Optional<ConversationLocks.Held> lock = locks.tryLock(lane);
         if (lock.isEmpty()) {
-            exchange.setProperty(WAIT, true);
+            waitForTurn(exchange, item, "another handler holds the conversation of " + lane);
             return;
         }
         // let go of the conversation when this exchange is over, whatever its end
@@ -125,6 +142,12 @@ public final class WorkSteps {
                 org.slf4j.MDC.remove(IntakeSteps.CORRELATION_KEY);
             }
         });
+        // read again under the lock: a copy of this item may have finished the complaint since the first read
+        entry = register.byId(id);
+        if (entry.isEmpty()) {
+            exchange.setProperty(DROP, true);
+            return;
+        }
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + id);
         InboxConfig inbox = Optional.ofNullable(inboxes.apply(entry.get().inbox())).orElse(defaultInbox);
         MailInProgress taken = entry.get().cameByEmail()
@@ -144,29 +167,21 @@ public final class WorkSteps {
         }
     }
 
-    /** Waits on the broker; a complaint held back for long is said so, once a minute, so that it is not silent. */
-    private void waitForTurn(Exchange exchange, long id, String lane) {
+    /**
+     * Sends the item to wait on the broker, counting its waits in the item itself; a complaint held back for a minute
+     * is said so, once a minute, so that a customer whose earlier complaint is stuck is not silently stuck too.
+     */
+    private void waitForTurn(Exchange exchange, JsonNode item, String why) throws IOException {
         exchange.setProperty(WAIT, true);
-        long waits = timesWaited(exchange);
+        long waits = item.path("waits").asLong(0) + 1;
+        com.fasterxml.jackson.databind.node.ObjectNode again = item.deepCopy();
+        again.put("waits", waits);
+        exchange.getIn().setBody(json.writeValueAsBytes(again));
         long perMinute = Math.max(1, 60_000 / Math.max(1, orderWait.toMillis()));
-        if (waits > 0 && waits % perMinute == 0) {
-            LOG.warn("complaint #{} has waited {} times for an earlier complaint of {} to finish (see /q/quarantine "
-                    + "and the register for that customer's unfinished complaint)", id, waits, lane);
+        if (waits % perMinute == 0) {
+            LOG.warn("complaint #{} has waited {} times: {} (the register shows that customer's unfinished "
+                    + "complaints, /q/quarantine the stuck ones)", item.path("complaint").asLong(), waits, why);
         }
-    }
-
-    /** How often the broker has held the item in the wait queue (its {@code x-death} count). */
-    private long timesWaited(Exchange exchange) {
-        Object deaths = exchange.getIn().getHeader("x-death");
-        if (deaths instanceof java.util.List<?> list) {
-            for (Object death : list) {
-                if (death instanceof Map<?, ?> map && String.valueOf(map.get("queue")).endsWith(".wait")
-                        && map.get("count") instanceof Number count) {
-                    return count.longValue();
-                }
-            }
-        }
-        return 0;
     }
 
     /**

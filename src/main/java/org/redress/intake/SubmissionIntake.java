@@ -73,14 +73,6 @@ public final class SubmissionIntake {
     }
 
     /**
-     * Like {@link #unfinished}, when the nodes share a work queue: only those that never reached it (a queue holds
-     * the others, however long they wait there).
-     */
-    public List<MailInProgress> unqueued(Duration after, int limit) {
-        return register.unqueuedSubmissions(clock.instant().minus(after), limit).stream().map(this::resume).toList();
-    }
-
-    /**
      * Submissions received more than {@code after} ago whose handling did not finish (the gateway stopped, Jira was
      * away): read back from the register, to be handled again.
      */

@@ -101,13 +101,13 @@ public final class ComplaintRegister {
     }
 
     /**
-     * Like {@link #unfinishedSubmissions(Instant, int)}, for the shared queue: only those that never reached it (the
-     * queue keeps the others, however long they wait there).
+     * For the shared work queue: complaints of any channel received before {@code before}, not finished, that no
+     * queue ever confirmed holding (the queue keeps the others, however long they wait there).
      */
-    public List<RegisterEntry> unqueuedSubmissions(Instant before, int limit) {
-        return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND channel <> ? AND received_at < ? "
+    public List<RegisterEntry> unqueued(Instant before, int limit) {
+        return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? AND received_at < ? "
                 + "AND queued_at IS NULL ORDER BY id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
-                Outcome.RECEIVED.code(), RegisterEntry.EMAIL, Timestamp.from(before));
+                Outcome.RECEIVED.code(), Timestamp.from(before));
     }
 
     /** The shared queue holds the complaint now. */

@@ -40,12 +40,14 @@ class RouteFilesTest {
             camel.getRegistry().bind("channels", new org.redress.camel.ChannelSteps(null, null, null,
                     java.time.Duration.ofSeconds(30), false));
             camel.getPropertiesComponent().addInitialProperty("redress.work.shared", "false");
+            camel.getPropertiesComponent().addInitialProperty("redress.work.in-process", "true");
             camel.getPropertiesComponent().addInitialProperty("redress.work.mail-uri", "direct:handle-mail");
             camel.getPropertiesComponent().addInitialProperty("redress.work.submission-uri", "seda:submissions");
             camel.getPropertiesComponent().addInitialProperty("redress.work.queue-name", "redress.work");
             camel.getPropertiesComponent().addInitialProperty("redress.work.concurrency", "4");
             camel.getRegistry().bind("work", new org.redress.camel.WorkSteps(null, null, null, null, null, null, null,
-                    java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(500)));
+                    java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(500),
+                    java.time.Duration.ofSeconds(30)));
             camel.getRegistry().bind("rabbitConnection", new org.redress.camel.WorkQueue(
                     org.redress.config.RedressConfig.from(org.redress.config.RedressConfig.fileSettings(), Map.of())
                             .work()).connections());
@@ -95,7 +97,7 @@ class RouteFilesTest {
                             "read-submission", "submission-failed", "retry-submissions", "file-complaint",
                             "web-complaint", "complaint-form", "reply-email", "refresh-mail-tokens", "folder-channel",
                             "reply-folder", "handle-mail", "handle-submission-steps", "queue-work", "take-work",
-                            "work-failed");
+                            "work-failed", "requeue-work");
             assertThat(model.getRouteTemplateDefinitions()).extracting(t -> t.getId()).contains("crm-query");
             org.h2.jdbcx.JdbcDataSource crm = new org.h2.jdbcx.JdbcDataSource();
             crm.setURL("jdbc:h2:mem:route-files-crm");
