@@ -69,7 +69,7 @@ public final class ChannelSteps {
         MailInProgress received = intake.receive(submission);
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + received.entry().id());
         // on the shared queue a submission is handed over once, when recorded; one whose hand-over failed is the
-        // register's to hand over again (queued_at, retry-submissions), not this node's memory
+        // register's to hand over again (queued_at, requeue-work), not this node's memory
         boolean handOver = !received.isAlreadyHandled()
                 && (sharedQueue ? !received.receivedBefore() : inFlight.add(received.entry().id()));
         exchange.setProperty(HAND_OVER, handOver);
@@ -140,5 +140,4 @@ public final class ChannelSteps {
     public List<MailInProgress> unfinished() {
         return intake.unfinished(retryAfter, 100).stream().filter(s -> inFlight.add(s.entry().id())).toList();
     }
-
 }

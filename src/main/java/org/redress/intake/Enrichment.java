@@ -42,18 +42,18 @@ public final class Enrichment {
         mail.assessment(triage.assess(mail.complaint(), customer));
     }
 
-    /**
-     * Links each earlier ticket (the most recent ones) to the new ticket. An earlier ticket Jira refuses to link
-     * (deleted, moved) is skipped: the description still names it.
-     *
-     * @return the keys linked
-     */
     /** The earlier tickets a new complaint's ticket is linked to (a follow-up's resolved ticket gets its own link). */
     static List<PastComplaint> toLink(MailInProgress mail) {
         return mail.assessment().history().earlier().stream()
                 .filter(c -> !c.ticketKey().equals(mail.entry().claimedKey())).toList();
     }
 
+    /**
+     * Links each earlier ticket (the most recent ones) to the new ticket. An earlier ticket Jira refuses to link
+     * (deleted, moved) is skipped: the description still names it.
+     *
+     * @return the keys linked
+     */
     public List<String> linkHistory(MailInProgress mail) {
         if (mail.assessment() == null || assessments.isLinked(mail.entry().id())) {
             return List.of();

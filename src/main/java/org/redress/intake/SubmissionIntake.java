@@ -59,9 +59,9 @@ public final class SubmissionIntake {
                     + "different complaint (#" + earlier.get().id() + ")", "conflict");
         }
         InboxConfig inbox = inboxOf(submission);
-        String laneKey = submission.customer().address().toLowerCase(java.util.Locale.ROOT);
+        // the conversation whose complaints are handled in order: the customer's address (lower-case, as a Party's)
         RegisterEntry entry = register.receive(submission.dedupKey(), null, hash, submission.channel(),
-                submission.replyChannel(), inbox.id(), laneKey, recorded, clock.instant());
+                submission.replyChannel(), inbox.id(), submission.customer().address(), recorded, clock.instant());
         // two submissions raced on one reference: the one whose row stands keeps it, the other is told
         if (!register.contentHash(entry.id()).map(hash::equals).orElse(true)) {
             throw new InvalidSubmission(409, "reference", "'" + submission.reference() + "' was used at the same "
