@@ -31,7 +31,10 @@ public final class WorkQueue implements AutoCloseable {
         this.config = config;
         // given a client factory, Spring does not look up this host's name at start-up (the in-process default never
         // connects at all)
-        connections = new CachingConnectionFactory(new com.rabbitmq.client.ConnectionFactory());
+        com.rabbitmq.client.ConnectionFactory client = new com.rabbitmq.client.ConnectionFactory();
+        // Spring's own recovery reconnects; the client's would run beside it
+        client.setAutomaticRecoveryEnabled(false);
+        connections = new CachingConnectionFactory(client);
         // RabbitMQ's client runs consumers on a pool of 2 threads per core unless given one: that, not
         // redress.work.concurrency, would bound how many complaints a node handles at once (measured: 2 at a time)
         AtomicInteger threads = new AtomicInteger();

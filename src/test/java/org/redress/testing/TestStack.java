@@ -60,6 +60,11 @@ public final class TestStack implements AutoCloseable {
                 FreePorts.next(), FreePorts.next(), "CS", webhooks ? "http://127.0.0.1:" + httpPort + "/webhooks/jira" : null,
                 WEBHOOK_SECRET).withJiraDataCenter("datacenter".equalsIgnoreCase(extra.get("redress.jira.flavour")));
         sandbox = new Sandbox(sandboxConfig, null).start();
+        // GreenMail makes a user at its first login or delivery, and two at once for the same new user fail ("another
+        // user of same email already exists"): the inboxes exist before the gateway and the test's mail reach them
+        for (String inbox : List.of(RECLAMATIONS, RECLAMI, COMPLAINTS)) {
+            sandbox.mail().setUser(inbox, inbox, "sandbox");
+        }
         // Atlassian's published spec is Cloud's (v3): Data Center's v2 requests are held to the sandbox's own checks
         validator = sandboxConfig.jiraDataCenter() ? null : JiraSpecValidator.fromSharedSpec().orElse(null);
         if (validator == null && !sandboxConfig.jiraDataCenter() && System.getenv("CI") != null) {
