@@ -58,8 +58,13 @@ class HostileMailTest {
                     "Lampe cassée", "Bonjour, la lampe est arrivée cassée. Merci de me rembourser. Nadia"), List.of(INBOX));
             // more than the IMAP read timeout (60 s) and a reconnect: once in CI (2026-12-04) this mail was not picked
             // up within 60 s of the 43 MB mail's handling (cause not found; it did not recur in 8 runs)
-            await().atMost(Duration.ofSeconds(100)).ignoreExceptions()
-                    .until(() -> run.messageIds("nadia.ferrand@example.org").size() == 1);
+            try {
+                await().atMost(Duration.ofSeconds(100)).ignoreExceptions()
+                        .until(() -> run.messageIds("nadia.ferrand@example.org").size() == 1);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                SeparateProcesses.threadDump(gateway, "hostile-gateway-threads.txt");
+                throw e;
+            }
             double plainSeconds = (System.nanoTime() - plainSent) / 1e9;
 
             assertThat(gateway.isAlive()).as("the gateway survived within -Xmx" + HEAP).isTrue();

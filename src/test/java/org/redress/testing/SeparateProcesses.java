@@ -179,6 +179,21 @@ public final class SeparateProcesses implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Writes the threads of a process started here to {@code target/separate-processes/<file>} (with the JDK's
+     * {@code jcmd}), so that a test which found it stuck leaves the evidence beside its log.
+     */
+    public static void threadDump(Process process, String file) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Path out = Files.createDirectories(Path.of("target", "separate-processes")).resolve(file);
+            new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("no thread dump of process " + process.pid() + ": " + e);
+        }
+    }
+
     @Override
     public void close() {
         processes.forEach(Process::destroyForcibly);

@@ -113,8 +113,18 @@ final class ImapInboxConsumer extends DefaultConsumer {
                     endpoint.pollObserver().failed(inbox.id(), String.valueOf(e.getMessage()));
                     mailbox.close();
                     sleep(endpoint.delayMillis());
+                } catch (StackOverflowError | LinkageError | AssertionError e) {
+                    // thrown out of run() it would end the inbox's polling in silence (the executor keeps it in a
+                    // Future nobody reads): said loudly, and the inbox is polled again
+                    LOG.error("{}: polling failed ({}); trying again in {} ms", inbox.id(), e, endpoint.delayMillis(), e);
+                    endpoint.pollObserver().failed(inbox.id(), String.valueOf(e));
+                    mailbox.close();
+                    sleep(endpoint.delayMillis());
                 }
             }
+        } catch (Error e) {
+            LOG.error("{}: polling stopped by {}", inbox.id(), e, e);
+            throw e;
         } finally {
             drain(mailbox);
             mailbox.close();
