@@ -41,7 +41,10 @@ class HostileMailTest {
         try (SeparateProcesses run = new SeparateProcesses(tempDir.resolve("data"), Map.of())) {
             run.start("sandbox", "hostile-sandbox.log", List.of("-Xmx1g"));
             Process gateway = run.start("gateway", "hostile-gateway.log",
-                    List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
+                    List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog,
+                            // every round of the inbox reader in the log: the plain complaint was twice not picked up
+                            // in CI, with the reader polling and every lane idle
+                            "-Dlog.imap.level=DEBUG"));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> run.issueCount() == 0
                     && run.api("/api/complaints").path("complaints").isArray());
             long started = System.nanoTime();
@@ -63,6 +66,13 @@ class HostileMailTest {
                         .until(() -> run.messageIds("nadia.ferrand@example.org").size() == 1);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 SeparateProcesses.threadDump(gateway, "hostile-gateway-threads.txt");
+                try {
+                    System.out.println("plain complaint not picked up; in " + INBOX + ": " + run.messageIds(INBOX)
+                            + "; gateway metrics: " + new String(run.apiBytes("/q/metrics"), StandardCharsets.UTF_8)
+                            .lines().filter(l -> l.startsWith("redress_inbox")).toList());
+                } catch (Exception diagnosis) {
+                    System.out.println("plain complaint not picked up; no more to say: " + diagnosis);
+                }
                 throw e;
             }
             double plainSeconds = (System.nanoTime() - plainSent) / 1e9;

@@ -53,7 +53,9 @@ final class ImapInboxConsumer extends DefaultConsumer {
     private ExecutorService loop;
     private ExecutorService[] lanes;
     private volatile boolean running;
-    private boolean backlog;
+    private volatile boolean backlog;
+    /** The last round left mail behind for want of bytes in the gateway-wide budget, not of lanes. */
+    private boolean waitingForBytes;
     /** Unseen mails the last round found but had no room for. */
     private int waitingForRoom;
     private long lastUid;
@@ -162,8 +164,9 @@ final class ImapInboxConsumer extends DefaultConsumer {
             endpoint.pollObserver().polled(inbox.id(), System.nanoTime() - started);
         }
         candidates.addAll(dueRetries(mailbox));
-        LOG.debug("{}: after UID {}: {} unseen, {} in flight, {} to try again", inbox.id(), lastUid, candidates.size(),
-                inFlight.size(), retries.size());
+        LOG.debug("{}: after UID {}: {} unseen {}, {} in flight, {} to try again, {} mails in the folder", inbox.id(),
+                lastUid, candidates.size(), candidates.stream().limit(5).map(ImapMailbox.Unseen::uid).toList(),
+                inFlight.size(), retries.size(), mailbox.messageCount());
         admit(mailbox, candidates);
         endpoint.pollObserver().backlog(inbox.id(), inFlight.size() + retries.size() + waitingForRoom);
         LOG.debug("{}: {} in flight, {} bytes held gateway-wide, backlog {}, next after UID {}", inbox.id(), inFlight.size(),
@@ -200,9 +203,14 @@ final class ImapInboxConsumer extends DefaultConsumer {
         });
         List<ImapMailbox.Unseen> taken = new ArrayList<>();
         Map<Long, Long> reserved = new HashMap<>();
+        waitingForBytes = false;
         for (ImapMailbox.Unseen mail : wanted.values()) {
             long cost = Math.min(Math.max(mail.size(), 0), endpoint.maxMessageBytes());
-            if (inFlight.size() + taken.size() >= endpoint.maxInFlight() || !reserve(cost, taken.isEmpty())) {
+            if (inFlight.size() + taken.size() >= endpoint.maxInFlight()) {
+                break;
+            }
+            if (!reserve(cost, taken.isEmpty())) {
+                waitingForBytes = true;
                 break;
             }
             taken.add(mail);
@@ -341,10 +349,14 @@ final class ImapInboxConsumer extends DefaultConsumer {
         return inFlight.size() < endpoint.maxInFlight();
     }
 
-    /** Waits for the next round: the poll interval, or less when a mail finished and more is waiting. */
+    /**
+     * Waits for the next round: the poll interval, or less when a mail finished and more is waiting. Mail left behind
+     * for want of bytes waits too (a lane's mail finishing wakes it): going round at once would ask the server again
+     * and again, hundreds of times a second, while a large mail is being handled.
+     */
     private void pause() {
         synchronized (signal) {
-            if (!running || backlog && inFlight.size() < endpoint.maxInFlight()) {
+            if (!running || backlog && !waitingForBytes && inFlight.size() < endpoint.maxInFlight()) {
                 return;
             }
             try {

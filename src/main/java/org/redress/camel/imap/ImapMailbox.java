@@ -70,6 +70,11 @@ final class ImapMailbox implements AutoCloseable {
         return true;
     }
 
+    /** How many mails the open folder holds as this client last heard from the server (for the debug log). */
+    int messageCount() throws MessagingException {
+        return folder.getMessageCount();
+    }
+
     long uidValidity() {
         return uidValidity;
     }
