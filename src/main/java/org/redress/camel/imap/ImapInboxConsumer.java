@@ -164,9 +164,11 @@ final class ImapInboxConsumer extends DefaultConsumer {
             endpoint.pollObserver().polled(inbox.id(), System.nanoTime() - started);
         }
         candidates.addAll(dueRetries(mailbox));
-        LOG.debug("{}: after UID {}: {} unseen {}, {} in flight, {} to try again, {} mails in the folder", inbox.id(),
-                lastUid, candidates.size(), candidates.stream().limit(5).map(ImapMailbox.Unseen::uid).toList(),
-                inFlight.size(), retries.size(), mailbox.messageCount());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: after UID {}: {} unseen {}, {} in flight, {} to try again, {} mails in the folder",
+                    inbox.id(), lastUid, candidates.size(), candidates.stream().limit(5).map(ImapMailbox.Unseen::uid)
+                            .toList(), inFlight.size(), retries.size(), mailbox.messageCount());
+        }
         admit(mailbox, candidates);
         endpoint.pollObserver().backlog(inbox.id(), inFlight.size() + retries.size() + waitingForRoom);
         LOG.debug("{}: {} in flight, {} bytes held gateway-wide, backlog {}, next after UID {}", inbox.id(), inFlight.size(),
