@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
@@ -241,7 +242,9 @@ public final class CamelJiraClient implements JiraApi {
         long started = System.nanoTime();
         Exchange exchange = http.request(JIRA_CALL, e -> {
             var in = e.getIn();
-            in.setHeader(Exchange.HTTP_METHOD, method);
+            // the enum itself: camel-http reads the header as HttpMethods, and a String costs a full scan of the
+            // converter registry on every call (no String-to-enum converter is cached): 2.5 % of the gateway's CPU
+            in.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method));
             in.setHeader(Exchange.HTTP_PATH, path);
             if (query != null) {
                 in.setHeader(Exchange.HTTP_QUERY, query);
