@@ -183,9 +183,10 @@ public final class ReplyIntake {
         ReplyCommentMapper.ReplyComment comment = commentFor(mail);
         String commentId = jira.addComment(key, comment.body());
         Instant now = clock.instant();
-        tickets.ownComment(commentId, key, now);
-        register.commented(entry.id(), commentId, now);
+        // one transaction: the comment is ours (not relayed back to the customer), on the register, in the thread
         database.inTransaction(connection -> {
+            tickets.ownComment(connection, commentId, key, now);
+            register.commented(connection, entry.id(), commentId, now);
             conversations.record(connection, mail.complaint().messageId(), key, "in", now);
             return null;
         });

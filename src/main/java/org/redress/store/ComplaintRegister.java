@@ -238,7 +238,18 @@ public final class ComplaintRegister {
     }
 
     public void commented(long id, String commentId, Instant now) {
-        update("UPDATE complaint SET comment_id = ?, ticketed_at = ? WHERE id = ?", commentId, Timestamp.from(now), id);
+        database.inTransaction(connection -> {
+            commented(connection, id, commentId, now);
+            return null;
+        });
+    }
+
+    public void commented(Connection connection, long id, String commentId, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE complaint SET comment_id = ?, ticketed_at = ? WHERE id = ?")) {
+            bind(statement, commentId, Timestamp.from(now), id);
+            statement.executeUpdate();
+        }
     }
 
     /** A reply to a resolved ticket reopened it, or became a follow-up ticket ({@code newKey}). */

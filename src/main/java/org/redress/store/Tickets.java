@@ -61,15 +61,19 @@ public final class Tickets {
     /** A comment the gateway wrote (a customer's reply): it is never sent back to the customer. */
     public void ownComment(String commentId, String ticketKey, Instant now) {
         database.inTransaction(connection -> {
-            if (!isOwnComment(connection, commentId)) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO own_comment (comment_id, ticket_key, created_at) VALUES (?, ?, ?)")) {
-                    ComplaintRegister.bind(insert, commentId, ticketKey, Timestamp.from(now));
-                    insert.executeUpdate();
-                }
-            }
+            ownComment(connection, commentId, ticketKey, now);
             return null;
         });
+    }
+
+    public void ownComment(Connection connection, String commentId, String ticketKey, Instant now) throws SQLException {
+        if (!isOwnComment(connection, commentId)) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO own_comment (comment_id, ticket_key, created_at) VALUES (?, ?, ?)")) {
+                ComplaintRegister.bind(insert, commentId, ticketKey, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+        }
     }
 
     public boolean isOwnComment(String commentId) {
