@@ -34,6 +34,7 @@ record BenchSettings(
         double bigPlainRate,
         String gatewayHeap,
         String bigGatewayHeap,
+        String gatewayJvm,
         String pollInterval,
         String intake,
         List<Integer> pollSizes,
@@ -42,6 +43,8 @@ record BenchSettings(
         int smtpConnections,
         double replyShare,
         double attachmentShare,
+        int warmUp,
+        int warmUpBatches,
         int limitRounds,
         int limitThreads,
         long timeoutPerComplaintMillis,
@@ -49,6 +52,16 @@ record BenchSettings(
         int stallSeconds,
         long seed,
         Path outputDir) {
+
+    /** The options a gateway of the benchmark runs with: {@code -Xmx<heap>} and {@code bench.gateway-jvm}. */
+    List<String> gatewayJvmOptions(String heap) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + heap);
+        if (!gatewayJvm.isBlank()) {
+            options.addAll(List.of(gatewayJvm.trim().split("\\s+")));
+        }
+        return options;
+    }
 
     /** The phases in the order they run; {@code -Dbench.phases=saturation,limit} runs a subset. */
     static final List<String> ALL_PHASES = List.of("fixed-rate", "saturation", "limit", "slow-jira", "scale-out",
@@ -115,6 +128,8 @@ record BenchSettings(
                 heap,
                 // the target as a hard limit: the gateway gets only the heap the target allows
                 r.text("big-xmx", "256m"),
+                // as the Dockerfile starts it (docs/DEPLOYMENT.md, "JVM options")
+                r.text("gateway-jvm", "-XX:TieredStopAtLevel=1"),
                 r.text("poll-interval", ""),
                 r.text("intake", "auto"),
                 List.copyOf(pollSizes),
@@ -123,6 +138,9 @@ record BenchSettings(
                 r.integer("smtp-connections", 4),
                 r.decimal("reply-share", 0.10),
                 r.decimal("attachment-share", 0.40),
+                // batches of as many as the limit client's untimed pass, until the gateway runs steady
+                r.integer("warm-up", quick ? 20 : 200),
+                r.integer("warm-up-batches", quick ? 1 : 8),
                 r.integer("limit-rounds", quick ? 1 : 3),
                 r.integer("limit-threads", cores),
                 r.integer("timeout-per-complaint-ms", 500),

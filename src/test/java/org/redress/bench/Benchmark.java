@@ -130,13 +130,13 @@ public final class Benchmark {
     private void fixedRate() throws Exception {
         int count = (int) Math.round(settings.fixedRate() * settings.fixedRateSeconds());
         try (GatewayRun run = GatewayRun.start("fixed-rate", settings, Map.of(), settings.gatewayHeap(), work)) {
-            List<SeedTicket> seeds = run.seed(mix.complaints("rates", mix.seedsFor(count)));
+            List<SeedTicket> seeds = run.seed(mix.complaints("rates", mix.seedsFor(count)), warmUp("rate"));
             List<BenchMail> mails = mix.withReplies("rate", count, seeds);
             Duration sending = Duration.ofMillis((long) (count / settings.fixedRate() * 1000));
             GatewayRun.Delivery d = run.deliver(mails, settings.fixedRate(), settings.deadlineFor(count, sending));
             report.add(PhaseResult.of("fixed-rate", String.format(Locale.ROOT, "%d mails offered at %.1f/s (open loop), "
                             + "Jira at 0 ms", count, settings.fixedRate()), settings.fixedRate(), run, d, seeds.size(),
-                    jira(0, 0), notes(seeds, true)));
+                    jira(0, 0), notes(run, seeds, true)));
         }
     }
 
@@ -144,11 +144,11 @@ public final class Benchmark {
     private void saturation() throws Exception {
         int count = settings.saturationComplaints();
         try (GatewayRun run = GatewayRun.start("saturation", settings, Map.of(), settings.gatewayHeap(), work)) {
-            List<SeedTicket> seeds = run.seed(mix.complaints("sats", mix.seedsFor(count)));
+            List<SeedTicket> seeds = run.seed(mix.complaints("sats", mix.seedsFor(count)), warmUp("sat"));
             List<BenchMail> mails = mix.withReplies("sat", count, seeds);
             GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
             PhaseResult result = PhaseResult.of("saturation", count + " mails at once, Jira at 0 ms", null, run, d,
-                    seeds.size(), jira(0, 0), notes(seeds, true));
+                    seeds.size(), jira(0, 0), notes(run, seeds, true));
             report.add(result);
             if (settings.runs("limit")) {
                 phase("limit", () -> limit(run.smtp, run.dovecot != null ? run.dovecot.port()
@@ -190,12 +190,12 @@ public final class Benchmark {
         int count = settings.slowJiraComplaints();
         try (GatewayRun run = GatewayRun.start("slow-jira", settings, Map.of(), settings.gatewayHeap(), work)) {
             run.sandbox.jira().latency(Duration.ofMillis(settings.slowJiraMillis()));
-            List<SeedTicket> seeds = run.seed(mix.complaints("slows", mix.seedsFor(count)));
+            List<SeedTicket> seeds = run.seed(mix.complaints("slows", mix.seedsFor(count)), warmUp("slow"));
             List<BenchMail> mails = mix.withReplies("slow", count, seeds);
             GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
             report.add(PhaseResult.of("slow-jira", count + " mails at once, every Jira answer "
                             + settings.slowJiraMillis() + " ms late", null, run, d, seeds.size(),
-                    jira(settings.slowJiraMillis(), 0), notes(seeds, true)));
+                    jira(settings.slowJiraMillis(), 0), notes(run, seeds, true)));
         }
     }
 
@@ -233,11 +233,11 @@ public final class Benchmark {
                     run.addNodes(setup.nodes() - 1, settings.gatewayHeap());
                     run.sandbox.jira().latency(Duration.ofMillis(settings.slowJiraMillis()));
                     List<SeedTicket> seeds = run.seed(mix.complaints(setup.key().replace("-", "") + "s",
-                            mix.seedsFor(count)));
+                            mix.seedsFor(count)), warmUp(setup.key().replace("-", "")));
                     List<BenchMail> mails = mix.withReplies(setup.key().replace("-", ""), count, seeds);
                     double moreCpu = run.moreNodesCpuSeconds();
                     GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
-                    List<String> notes = new ArrayList<>(notes(seeds, true));
+                    List<String> notes = new ArrayList<>(notes(run, seeds, true));
                     if (setup.nodes() > 1) {
                         notes.add(String.format(Locale.ROOT, "heap and RSS are node 1's; CPU of the other nodes over "
                                 + "the phase: %.1f s", run.moreNodesCpuSeconds() - moreCpu));
@@ -263,14 +263,14 @@ public final class Benchmark {
     private void throttled() throws Exception {
         int count = settings.throttledComplaints();
         try (GatewayRun run = GatewayRun.start("throttled", settings, Map.of(), settings.gatewayHeap(), work)) {
-            List<SeedTicket> seeds = run.seed(mix.complaints("thrs", mix.seedsFor(count)));
+            List<SeedTicket> seeds = run.seed(mix.complaints("thrs", mix.seedsFor(count)), warmUp("thr"));
             run.sandbox.jira().rateLimitEvery("POST", "/rest/api/3/issue", settings.throttleEvery(),
                     settings.retryAfterSeconds());
             List<BenchMail> mails = mix.withReplies("thr", count, seeds);
             GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
             report.add(PhaseResult.of("throttled", count + " mails at once, every " + settings.throttleEvery()
                             + "th create-issue call answered 429 (Retry-After " + settings.retryAfterSeconds() + " s)",
-                    null, run, d, seeds.size(), jira(0, settings.throttleEvery()), notes(seeds, true)));
+                    null, run, d, seeds.size(), jira(0, settings.throttleEvery()), notes(run, seeds, true)));
         }
     }
 
@@ -294,7 +294,7 @@ public final class Benchmark {
             // a 25 MB file takes seconds through SMTP, IMAP, Tika and the upload: allow 30 s each on top
             GatewayRun.Delivery d = run.deliver(mails, settings.bigPlainRate(),
                     settings.deadlineFor(mails.size(), sending).plusSeconds(30L * settings.bigCount()));
-            List<String> notes = new ArrayList<>(notes(List.of(), false));
+            List<String> notes = new ArrayList<>(notes(run, List.of(), false));
             notes.add(String.format(Locale.ROOT, "%d mails with a %.1f MB scanned PDF (%d bytes; mail %.1f MB) among %d "
                             + "ordinary ones, all offered at %.1f/s; -Xmx%s", settings.bigCount(), scan.length / 1e6,
                     scan.length, mails.stream().filter(m -> m.kind() == ComplaintMix.Kind.BIG_PDF).findFirst()
@@ -325,10 +325,18 @@ public final class Benchmark {
         return jira;
     }
 
-    private List<String> notes(List<SeedTicket> seeds, boolean repliesWanted) {
+    /** Batches of untimed complaints from customers of their own, for {@link GatewayRun#seed}. */
+    private java.util.function.IntFunction<List<BenchMail>> warmUp(String phase) {
+        return batch -> mix.complaints("warm" + phase + batch, settings.warmUp());
+    }
+
+    private List<String> notes(GatewayRun run, List<SeedTicket> seeds, boolean repliesWanted) {
         List<String> notes = new ArrayList<>();
+        if (run.warmUpNote() != null) {
+            notes.add(run.warmUpNote());
+        }
         if (!seeds.isEmpty()) {
-            notes.add(seeds.size() + " tickets opened before the measurement (warm-up), answered by the replies");
+            notes.add(seeds.size() + " tickets opened before the measurement, answered by the replies");
         } else if (repliesWanted && settings.replyShare() > 0) {
             notes.add("no seed ticket was acknowledged in time: this phase has no replies");
         }

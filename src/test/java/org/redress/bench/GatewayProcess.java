@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 final class GatewayProcess implements AutoCloseable {
     private static final long CLOCK_TICKS = clockTicks();
+    /** A thread's line in {@code jcmd Thread.print}: its name and the CPU it has used. */
+    private static final Pattern THREAD_CPU = Pattern.compile("^\"(.+?)\".*? cpu=([\\d.]+)ms", Pattern.MULTILINE);
     private static final Pattern GC_SIZES = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -127,6 +129,34 @@ final class GatewayProcess implements AutoCloseable {
             }
         }
         return options;
+    }
+
+    /**
+     * CPU seconds used so far by each group of the gateway's threads (JVM threads too: compiler, GC), from the
+     * {@code cpu=} of {@code jcmd Thread.print}; threads of one pool form one group (numbers stripped from their
+     * names). Empty when the gateway cannot be asked. Says where a phase's CPU went, which the process total cannot.
+     */
+    Map<String, Double> threadCpu() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Map<String, Double> groups = new java.util.TreeMap<>();
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            Matcher thread = THREAD_CPU.matcher(text);
+            while (thread.find()) {
+                String group = thread.group(1).replaceFirst("^Camel \\(camel-\\d+\\) thread #\\d+ - ", "")
+                        .replaceAll("\\d+", "#");
+                groups.merge(group, Double.parseDouble(thread.group(2)) / 1000, Double::sum);
+            }
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+        return groups;
     }
 
     /** CPU and memory now (or as last seen, once the process has ended). */

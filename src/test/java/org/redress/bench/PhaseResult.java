@@ -66,6 +66,10 @@ record PhaseResult(
         List<Long> replyLatencies = replies.stream().filter(Tracked::done).map(Tracked::latencyNanos)
                 .filter(l -> l >= 0).toList();
         List<String> allNotes = new ArrayList<>(notes);
+        String threads = cpuByThreads(d);
+        if (threads != null) {
+            allNotes.add(threads);
+        }
         if (d.stopReason() != null) {
             allNotes.add("incomplete — " + d.stopReason());
         }
@@ -87,5 +91,25 @@ record PhaseResult(
                 run.smtp.failures(), gc.afterGcMb(), gc.beforeGcMb(), gc.collections(), stats.hwmKb() / 1024.0,
                 d.gatewayCpuSeconds(), completed == 0 ? Double.NaN : d.gatewayCpuSeconds() / completed,
                 d.driverCpuSeconds(), survived, jira, run.gateway.jvmOptions(), settings, allNotes);
+    }
+
+    /**
+     * Where the gateway's CPU went over the measurement, by thread group, largest first (the groups that used at
+     * least 1 % of it): JIT compilation and GC show beside the lanes and timers.
+     */
+    private static String cpuByThreads(GatewayRun.Delivery d) {
+        double total = d.gatewayCpuByThreads().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total <= 0) {
+            return null;
+        }
+        List<String> parts = d.gatewayCpuByThreads().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= total / 100)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s (%.0f %%)", e.getKey(), e.getValue(),
+                        100 * e.getValue() / total))
+                .toList();
+        return String.format(java.util.Locale.ROOT, "gateway CPU by thread group over the measurement (%.1f s in "
+                + "threads; the process total adds what no thread of jcmd's list shows): %s", total,
+                String.join(", ", parts));
     }
 }
