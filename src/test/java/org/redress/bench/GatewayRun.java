@@ -217,7 +217,20 @@ final class GatewayRun implements AutoCloseable {
         return "untimed before the measurement, on the just-started gateway (seed tickets, then warm-up batches until "
                 + "the CPU per mail fell by less than 10 % or " + bench.warmUpBatches() + " batches): mails done "
                 + String.join(", ", mails) + "; gateway CPU ms per mail " + String.join(", ", cpu) + "; per s "
-                + String.join(", ", rates) + (steady() ? "" : "; not yet steady");
+                + String.join(", ", rates) + (steady() ? "" : "; not yet steady") + compilerShare();
+    }
+
+    /**
+     * The JIT compiler threads' share of the last warm-up batch's thread CPU: with C2 on 2 cores it stays high for
+     * thousands of mails, while the CPU per mail already looks steady, so the note says it.
+     */
+    private String compilerShare() {
+        Map<String, Double> threads = warmUps.get(warmUps.size() - 1).gatewayCpuByThreads();
+        double total = threads.values().stream().mapToDouble(Double::doubleValue).sum();
+        double compiler = threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThread"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return total <= 0 ? "" : String.format(java.util.Locale.ROOT, "; JIT compiler threads %.0f %% of the last "
+                + "batch's thread CPU", 100 * compiler / total);
     }
 
     /**
