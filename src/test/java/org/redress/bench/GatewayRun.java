@@ -155,9 +155,9 @@ final class GatewayRun implements AutoCloseable {
      * Tickets opened before the measurement, for its replies to answer, then the gateway warmed until it runs steady:
      * batches of untimed complaints ({@code warmUp} gives batch i) until one costs less than 10 % fewer gateway CPU
      * seconds per mail than the batch before it, or {@code bench.warm-up-batches} have run. A gateway that has just
-     * started spends a third of its CPU compiling (C2) for its first thousand mails; a gateway in service has long
-     * done that, and the limit client is measured warm too. Returns the seeds whose acknowledgement arrived; what the
-     * warm-up cost is kept for {@link #warmUpNote()}.
+     * started spends much of its first thousands of mails on the JIT (a third of its CPU with C2), which a gateway in
+     * service has mostly behind it; the limit client is measured warm too. Returns the seeds whose acknowledgement
+     * arrived; what the warm-up cost is kept for {@link #warmUpNote()}.
      */
     List<SeedTicket> seed(List<BenchMail> seeds, java.util.function.IntFunction<List<BenchMail>> warmUp)
             throws Exception {
