@@ -26,6 +26,32 @@ final class Machine {
         return machine;
     }
 
+    /**
+     * Milliseconds this machine takes now for a fixed piece of work (SHA-256 of 256 MB in the driver, the median of
+     * five rounds): a shared virtual machine's speed moves by tens of per cent within minutes, and a phase's numbers
+     * are only comparable with another's run at a similar probe.
+     */
+    static long speedProbeMillis() {
+        byte[] block = new byte[16 << 20];
+        new java.util.Random(1).nextBytes(block);
+        long[] rounds = new long[5];
+        try {
+            for (int round = 0; round < rounds.length; round++) {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                long start = System.nanoTime();
+                for (int i = 0; i < 16; i++) {
+                    digest.update(block);
+                }
+                digest.digest();
+                rounds[round] = (System.nanoTime() - start) / 1_000_000;
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.Arrays.sort(rounds);
+        return rounds[rounds.length / 2];
+    }
+
     private static long memTotalMb() {
         String value = firstValue(Path.of("/proc/meminfo"), "MemTotal");
         try {
