@@ -231,8 +231,8 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("work", new WorkSteps(json, register, new ConversationLocks(database), intake,
                         submissions, byId::get, byId.get(config.channels().inbox()), clock,
                         config.work().retryAfter(), config.work().orderWait(), config.channels().retryAfter()));
-                camel.getRegistry().bind("bounces", new BounceSteps(new org.redress.intake.BounceIntake(register,
-                        conversations, outbox, tickets, jira, clock)));
+                camel.getRegistry().bind("bounces", new BounceSteps(new org.redress.intake.BounceIntake(database,
+                        register, conversations, outbox, tickets, jira, clock)));
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
                         new org.redress.authenticity.SenderAuthenticity(config.intake().authservId()))));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock, metrics, health.smtp()));

@@ -14,6 +14,7 @@ import org.redress.jira.JiraRejectedException;
 import org.redress.jira.TicketChanges;
 import org.redress.store.ComplaintRegister;
 import org.redress.store.ConversationIndex;
+import org.redress.store.Database;
 import org.redress.store.Outbox;
 import org.redress.store.RegisterEntry;
 import org.redress.store.Tickets;
@@ -24,14 +25,16 @@ import org.redress.store.Tickets;
  * other steps it writes down what it did before and after the Jira call, so that a retry adds no second note.
  */
 public final class BounceIntake {
+    private final Database database;
     private final ComplaintRegister register;
     private final Tickets tickets;
     private final JiraApi jira;
     private final BounceMatcher matcher;
     private final Clock clock;
 
-    public BounceIntake(ComplaintRegister register, ConversationIndex conversations, Outbox outbox, Tickets tickets,
-                        JiraApi jira, Clock clock) {
+    public BounceIntake(Database database, ComplaintRegister register, ConversationIndex conversations, Outbox outbox,
+                        Tickets tickets, JiraApi jira, Clock clock) {
+        this.database = database;
         this.register = register;
         this.tickets = tickets;
         this.jira = jira;
@@ -69,8 +72,13 @@ public final class BounceIntake {
             }
             if (commentId != null) {
                 Instant now = clock.instant();
-                tickets.ownComment(commentId, bounce.ticketKey(), now);
-                register.commented(entry.id(), commentId, now);
+                String note = commentId;
+                // one transaction, as for a reply: the note is ours (never relayed) and on the register
+                database.inTransaction(connection -> {
+                    tickets.ownComment(connection, note, bounce.ticketKey(), now);
+                    register.commented(connection, entry.id(), note, now);
+                    return null;
+                });
             }
         }
         register.ignored(entry.id(), reason, clock.instant());

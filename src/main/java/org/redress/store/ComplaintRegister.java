@@ -237,13 +237,6 @@ public final class ComplaintRegister {
         update("UPDATE complaint SET kind = 'bounce', ticket_key = ? WHERE id = ?", ticketKey, id);
     }
 
-    public void commented(long id, String commentId, Instant now) {
-        database.inTransaction(connection -> {
-            commented(connection, id, commentId, now);
-            return null;
-        });
-    }
-
     public void commented(Connection connection, long id, String commentId, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE complaint SET comment_id = ?, ticketed_at = ? WHERE id = ?")) {
