@@ -101,6 +101,13 @@ final class ImapInboxConsumer extends DefaultConsumer {
         super.doStop();
     }
 
+    /** A failed round: reported, the connection dropped, the next try after the retry delay. */
+    private void retryLater(ImapMailbox mailbox, String reason) {
+        endpoint.pollObserver().failed(inbox.id(), reason);
+        mailbox.close();
+        sleep(endpoint.delayMillis());
+    }
+
     private void run() {
         Session session = Session.getInstance(endpoint.mailProperties());
         ImapMailbox mailbox = new ImapMailbox(inbox, session, endpoint.maxMessageBytes(), endpoint.secret());
@@ -112,16 +119,12 @@ final class ImapInboxConsumer extends DefaultConsumer {
                     pause();
                 } catch (MessagingException | RuntimeException e) {
                     LOG.warn("{}: {} (trying again in {} ms)", inbox.id(), e.getMessage(), endpoint.delayMillis());
-                    endpoint.pollObserver().failed(inbox.id(), String.valueOf(e.getMessage()));
-                    mailbox.close();
-                    sleep(endpoint.delayMillis());
+                    retryLater(mailbox, String.valueOf(e.getMessage()));
                 } catch (StackOverflowError | LinkageError | AssertionError e) {
                     // thrown out of run() it would end the inbox's polling in silence (the executor keeps it in a
                     // Future nobody reads): said loudly, and the inbox is polled again
                     LOG.error("{}: polling failed ({}); trying again in {} ms", inbox.id(), e, endpoint.delayMillis(), e);
-                    endpoint.pollObserver().failed(inbox.id(), String.valueOf(e));
-                    mailbox.close();
-                    sleep(endpoint.delayMillis());
+                    retryLater(mailbox, String.valueOf(e));
                 }
             }
         } catch (Error e) {
