@@ -137,14 +137,9 @@ final class GatewayProcess implements AutoCloseable {
      * names). Empty when the gateway cannot be asked. Says where a phase's CPU went, which the process total cannot.
      */
     Map<String, Double> threadCpu() {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Map<String, Double> groups = new java.util.TreeMap<>();
         try {
-            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
-                    .redirectErrorStream(true).start();
-            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            dump.waitFor(30, TimeUnit.SECONDS);
-            Matcher thread = THREAD_CPU.matcher(text);
+            Matcher thread = THREAD_CPU.matcher(org.redress.testing.SeparateProcesses.threadPrint(process.pid()));
             while (thread.find()) {
                 String group = thread.group(1).replaceFirst("^Camel \\(camel-\\d+\\) thread #\\d+ - ", "")
                         .replaceAll("\\d+", "#");

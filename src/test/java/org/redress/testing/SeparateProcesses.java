@@ -182,18 +182,26 @@ public final class SeparateProcesses implements AutoCloseable {
     }
 
     /**
-     * Writes the threads of a process started here to {@code target/separate-processes/<file>} (with the JDK's
-     * {@code jcmd}), so that a test which found it stuck leaves the evidence beside its log.
+     * Writes the threads of a process started here to {@code target/separate-processes/<file>}, so that a test which
+     * found it stuck leaves the evidence beside its log.
      */
     public static void threadDump(Process process, String file) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             Path out = Files.createDirectories(Path.of("target", "separate-processes")).resolve(file);
-            new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            Files.writeString(out, threadPrint(process.pid()));
         } catch (Exception e) {
             System.err.println("no thread dump of process " + process.pid() + ": " + e);
         }
+    }
+
+    /** {@code jcmd <pid> Thread.print}: every thread of a JVM with its stack and the CPU it has used. */
+    public static String threadPrint(long pid) throws java.io.IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
+                .redirectErrorStream(true).start();
+        String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        return text;
     }
 
     @Override
