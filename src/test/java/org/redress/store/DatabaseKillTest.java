@@ -1,0 +1,103 @@
+package org.redress.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.config.DatabaseConfig;
+
+/**
+ * The promise the embedded H2 makes with the gateway's settings ({@link Database#closedByUs}): what a caller went on
+ * with survives the process being killed, so a restarted gateway never asks Jira or acknowledges twice for lack of a
+ * record. A child process commits rows from eight threads at once and prints each row once its transaction has
+ * returned; it is killed with SIGKILL in mid-flow, and every printed row must be in the database opened afterwards.
+ * (The crash test proves the same for the whole gateway on PostgreSQL.)
+ */
+class DatabaseKillTest {
+    private static final int THREADS = 8;
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void everyTransactionThatReturnedSurvivesTheProcessBeingKilled() throws Exception {
+        String url = "jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath();
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Committer.class.getName(), url)
+                .redirectError(tempDir.resolve("child.log").toFile()).start();
+        Set<String> returned = new HashSet<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                returned.add(line);
+                if (returned.size() == 3000) {
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(returned).as("rows the child reported before it was killed (its log: child.log)").hasSize(3000);
+
+        try (Database database = new Database(new DatabaseConfig(url, "sa", "", null), 2)) {
+            Set<String> kept = database.inTransaction(connection -> {
+                Set<String> rows = new HashSet<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT name FROM committed_row");
+                     ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getString(1));
+                    }
+                }
+                return rows;
+            });
+            assertThat(kept).containsAll(returned);
+        }
+    }
+
+    /** The child: inserts rows from several threads until it is killed, printing each one its commit returned. */
+    public static final class Committer {
+        public static void main(String[] args) throws Exception {
+            Database database = new Database(new DatabaseConfig(args[0], "sa", "", null), THREADS + 1);
+            database.inTransaction(connection -> connection.createStatement().execute(
+                    "CREATE TABLE committed_row (name VARCHAR(40) PRIMARY KEY, filler VARCHAR(2000))"));
+            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+            List<Runnable> writers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                writers.add(() -> {
+                    for (int i = 0; ; i++) {
+                        String name = thread + "-" + i;
+                        String filler = "x".repeat(500 + i % 1000);
+                        database.inTransaction(connection -> {
+                            try (PreparedStatement insert = connection.prepareStatement(
+                                    "INSERT INTO committed_row (name, filler) VALUES (?, ?)")) {
+                                insert.setString(1, name);
+                                insert.setString(2, filler);
+                                return insert.executeUpdate();
+                            }
+                        });
+                        synchronized (System.out) {
+                            System.out.println(name);
+                            System.out.flush();
+                        }
+                    }
+                });
+            }
+            writers.forEach(threads::submit);
+        }
+    }
+}
