@@ -108,8 +108,13 @@ public final class AttachmentReader implements AutoCloseable {
         if (name != null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         }
-        MediaType type = detect(bytes, metadata, declaredType);
+        MediaType fromBytes = detect(bytes, metadata);
+        MediaType type = orDeclared(fromBytes, bytes, declaredType);
         metadata.set(Metadata.CONTENT_TYPE, type.toString());
+        if (!MediaType.OCTET_STREAM.equals(fromBytes)) {
+            // the parser would run the same detection again (magic, then opening a zip to look inside): told instead
+            metadata.set(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE, fromBytes.toString());
+        }
         Map<String, String> shown = new LinkedHashMap<>();
         String text = extract(bytes, type, metadata, shown);
         SHOWN_METADATA.forEach((label, property) -> {
@@ -129,16 +134,19 @@ public final class AttachmentReader implements AutoCloseable {
         if (name != null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         }
-        return detect(content == null ? new byte[0] : content, metadata, null).toString();
+        return detect(content == null ? new byte[0] : content, metadata).toString();
     }
 
-    private MediaType detect(byte[] bytes, Metadata metadata, String declaredType) {
-        MediaType detected;
+    private MediaType detect(byte[] bytes, Metadata metadata) {
         try (InputStream in = TikaInputStream.get(bytes)) {
-            detected = parser.getDetector().detect(in, metadata).getBaseType();
+            return parser.getDetector().detect(in, metadata).getBaseType();
         } catch (IOException | RuntimeException undetectable) {
-            detected = MediaType.OCTET_STREAM;
+            return MediaType.OCTET_STREAM;
         }
+    }
+
+    /** The mail's claim, when the bytes say nothing more specific than application/octet-stream. */
+    private static MediaType orDeclared(MediaType detected, byte[] bytes, String declaredType) {
         if (MediaType.OCTET_STREAM.equals(detected) && bytes.length > 0) {
             MediaType declared = declaredType == null ? null : MediaType.parse(declaredType);
             if (declared != null && !declared.getBaseType().equals(MediaType.OCTET_STREAM)) {
