@@ -350,8 +350,12 @@ final class JqlQuery {
                     if (v.text().isBlank()) {
                         throw JiraErrors.messages(400, "The field '" + field + "' does not support searching for an empty string.");
                     }
+                    TrigramSketch wanted = TrigramSketch.of(words.toArray(String[]::new));
                     Predicate<StoredIssue> contains = i -> {
-                        String summary = i.summary == null ? "" : i.summary.toLowerCase(Locale.ROOT);
+                        if (!i.searchSketch().mayContain(wanted)) {
+                            return false;
+                        }
+                        String summary = i.summarySearchText();
                         return switch (field) {
                             case "summary" -> words.stream().allMatch(summary::contains);
                             case "description" -> words.stream().allMatch(i.descriptionSearchText()::contains);

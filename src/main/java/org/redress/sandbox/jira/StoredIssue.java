@@ -37,6 +37,10 @@ final class StoredIssue {
 
     private JsonNode flattened;
     private String descriptionText;
+    private String sketchedSummary;
+    private String summaryText;
+    private String sketchedDescription;
+    private TrigramSketch sketch;
 
     /**
      * The description as lower-case plain text for {@code text ~} searches, flattened once per description rather
@@ -48,5 +52,26 @@ final class StoredIssue {
             flattened = description;
         }
         return descriptionText;
+    }
+
+    /** The summary in lower case, for {@code text ~} searches; made again only when the summary changes. */
+    String summarySearchText() {
+        if (summaryText == null || sketchedSummary != summary) {
+            summaryText = summary == null ? "" : summary.toLowerCase(java.util.Locale.ROOT);
+            sketchedSummary = summary;
+            sketch = null;
+        }
+        return summaryText;
+    }
+
+    /** What summary and description may hold, for skipping the issue in a {@code text ~} search without reading it. */
+    TrigramSketch searchSketch() {
+        String summaryLower = summarySearchText();
+        String descriptionLower = descriptionSearchText();
+        if (sketch == null || sketchedDescription != descriptionLower) {
+            sketch = TrigramSketch.of(summaryLower, descriptionLower);
+            sketchedDescription = descriptionLower;
+        }
+        return sketch;
     }
 }

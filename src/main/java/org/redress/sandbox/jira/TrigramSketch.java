@@ -1,0 +1,39 @@
+package org.redress.sandbox.jira;
+
+/**
+ * Which three-character sequences a text holds, folded into 4,096 bits: a word with a sequence the sketch lacks is
+ * not in the text. A {@code text ~} search (the gateway's customer-history lookup, one per complaint) then reads only
+ * the issues that may hold the word instead of every description, as Jira answers from its index rather than by
+ * reading every issue. Only a filter: a word the sketch lets through is still looked for in the text itself.
+ */
+final class TrigramSketch {
+    private static final int WORDS = 64;
+    private final long[] bits = new long[WORDS];
+
+    /** The sketch of lower-case texts taken together; a sequence across two of them is not recorded. */
+    static TrigramSketch of(String... texts) {
+        TrigramSketch sketch = new TrigramSketch();
+        for (String text : texts) {
+            for (int i = 0; i + 3 <= text.length(); i++) {
+                int bit = bit(text.charAt(i), text.charAt(i + 1), text.charAt(i + 2));
+                sketch.bits[bit >>> 6] |= 1L << bit;
+            }
+        }
+        return sketch;
+    }
+
+    /** False when {@code word}'s text cannot occur in this sketch's texts; true when it may. */
+    boolean mayContain(TrigramSketch word) {
+        for (int i = 0; i < WORDS; i++) {
+            if ((bits[i] & word.bits[i]) != word.bits[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int bit(char a, char b, char c) {
+        int hash = ((a * 31) + b) * 31 + c;
+        return (hash * 0x9E3779B9) >>> 20;
+    }
+}
