@@ -37,8 +37,10 @@ final class StoredIssue {
 
     private JsonNode flattened;
     private String descriptionText;
-    private String sketchedSummary;
+    /** The summary {@link #summaryText} was made of. */
+    private String loweredSummary;
     private String summaryText;
+    /** The description text {@link #sketch} was made of. */
     private String sketchedDescription;
     private TrigramSketch sketch;
 
@@ -56,9 +58,9 @@ final class StoredIssue {
 
     /** The summary in lower case, for {@code text ~} searches; made again only when the summary changes. */
     String summarySearchText() {
-        if (summaryText == null || sketchedSummary != summary) {
+        if (summaryText == null || loweredSummary != summary) {
             summaryText = summary == null ? "" : summary.toLowerCase(java.util.Locale.ROOT);
-            sketchedSummary = summary;
+            loweredSummary = summary;
             sketch = null;
         }
         return summaryText;
