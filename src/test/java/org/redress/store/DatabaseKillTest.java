@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.config.DatabaseConfig;
 
@@ -33,6 +34,7 @@ class DatabaseKillTest {
     Path tempDir;
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyTransactionThatReturnedSurvivesTheProcessBeingKilled() throws Exception {
         String url = "jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath();
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -42,13 +44,12 @@ class DatabaseKillTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null) {
+            while (returned.size() < 3000 && (line = out.readLine()) != null) {
                 returned.add(line);
-                if (returned.size() == 3000) {
-                    child.destroyForcibly();
-                    break;
-                }
             }
+        } finally {
+            // SIGKILL: no shutdown hook, nothing flushed on the way out
+            child.destroyForcibly();
         }
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(returned).as("rows the child reported before it was killed (its log: child.log)").hasSize(3000);
