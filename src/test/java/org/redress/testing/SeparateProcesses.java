@@ -194,14 +194,25 @@ public final class SeparateProcesses implements AutoCloseable {
         }
     }
 
-    /** {@code jcmd <pid> Thread.print}: every thread of a JVM with its stack and the CPU it has used. */
+    /**
+     * {@code jcmd <pid> Thread.print}: every thread of a JVM with its stack and the CPU it has used. Waits at most
+     * 30 s (a stuck JVM may not answer jcmd at all) and returns what jcmd had written by then.
+     */
     public static String threadPrint(long pid) throws java.io.IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
-                .redirectErrorStream(true).start();
-        String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-        return text;
+        Path out = Files.createTempFile("thread-print-" + pid, ".txt");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            boolean finished = dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (!finished) {
+                dump.destroyForcibly();
+            }
+            String text = new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.UTF_8);
+            return finished ? text : text + "\n(jcmd did not finish within 30 s)\n";
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 
     @Override
