@@ -13,7 +13,11 @@ import org.redress.config.DatabaseConfig;
  * A database that cannot be reached stops start-up with the URL in the message.
  */
 public final class Database implements AutoCloseable {
+    /** How often the embedded H2 file is compacted (see {@link H2Housekeeping}). */
+    static final long HOUSEKEEPING_MILLIS = 1000;
+
     private final HikariDataSource dataSource;
+    private final H2Housekeeping housekeeping;
 
     public Database(DatabaseConfig config) {
         this(config, 8);
@@ -21,6 +25,11 @@ public final class Database implements AutoCloseable {
 
     /** @param connections the most connections at once: one per mail handled at once, and a few for the timers */
     public Database(DatabaseConfig config, int connections) {
+        this(config, connections, HOUSEKEEPING_MILLIS);
+    }
+
+    /** @param housekeepingMillis how often the embedded H2 file is compacted; 0: only when a test asks */
+    Database(DatabaseConfig config, int connections, long housekeepingMillis) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(closedByUs(config.url()));
         hikari.setUsername(config.user());
@@ -48,6 +57,17 @@ public final class Database implements AutoCloseable {
             flyway.schemas(config.schema()).createSchemas(true);
         }
         flyway.load().migrate();
+        try {
+            housekeeping = H2Housekeeping.of(dataSource, config.url(), housekeepingMillis);
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new StoreException(e);
+        }
+    }
+
+    /** The embedded H2 file's housekeeping, or null for any other database. */
+    H2Housekeeping housekeeping() {
+        return housekeeping;
     }
 
     public DataSource dataSource() {
@@ -73,6 +93,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         dataSource.close();
     }
 

@@ -36,9 +36,23 @@ class DatabaseKillTest {
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyTransactionThatReturnedSurvivesTheProcessBeingKilled() throws Exception {
-        String url = "jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath();
+        killMidFlowAndCheck("jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath(), Database.HOUSEKEEPING_MILLIS);
+    }
+
+    /**
+     * The same while {@link H2Housekeeping} rewrites chunks under the writers: retention 0 makes every chunk
+     * rewritable at once and a round runs every 10 ms, so the kill is likely to land in one.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void everyTransactionThatReturnedSurvivesAKillDuringHousekeeping() throws Exception {
+        killMidFlowAndCheck("jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath() + ";RETENTION_TIME=0", 10);
+    }
+
+    private void killMidFlowAndCheck(String url, long housekeepingMillis) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Committer.class.getName(), url)
+                "-cp", System.getProperty("java.class.path"), Committer.class.getName(), url,
+                String.valueOf(housekeepingMillis))
                 .redirectError(tempDir.resolve("child.log").toFile()).start();
         Set<String> returned = new HashSet<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -69,10 +83,14 @@ class DatabaseKillTest {
         }
     }
 
-    /** The child: inserts rows from several threads until it is killed, printing each one its commit returned. */
+    /**
+     * The child: inserts rows from several threads until it is killed, printing each one its commit returned. Each
+     * transaction also rewrites the thread's previous row, so that chunks hold dead pages for housekeeping to find.
+     */
     public static final class Committer {
         public static void main(String[] args) throws Exception {
-            Database database = new Database(new DatabaseConfig(args[0], "sa", "", null), THREADS + 1);
+            Database database = new Database(new DatabaseConfig(args[0], "sa", "", null), THREADS + 1,
+                    Long.parseLong(args[1]));
             database.inTransaction(connection -> connection.createStatement().execute(
                     "CREATE TABLE committed_row (name VARCHAR(40) PRIMARY KEY, filler VARCHAR(2000))"));
             ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -82,13 +100,20 @@ class DatabaseKillTest {
                 writers.add(() -> {
                     for (int i = 0; ; i++) {
                         String name = thread + "-" + i;
+                        String previous = thread + "-" + (i - 1);
                         String filler = "x".repeat(500 + i % 1000);
                         database.inTransaction(connection -> {
                             try (PreparedStatement insert = connection.prepareStatement(
                                     "INSERT INTO committed_row (name, filler) VALUES (?, ?)")) {
                                 insert.setString(1, name);
                                 insert.setString(2, filler);
-                                return insert.executeUpdate();
+                                insert.executeUpdate();
+                            }
+                            try (PreparedStatement update = connection.prepareStatement(
+                                    "UPDATE committed_row SET filler = ? WHERE name = ?")) {
+                                update.setString(1, "y".repeat(300));
+                                update.setString(2, previous);
+                                return update.executeUpdate();
                             }
                         });
                         synchronized (System.out) {
