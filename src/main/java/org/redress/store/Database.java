@@ -57,15 +57,10 @@ public final class Database implements AutoCloseable {
             flyway.schemas(config.schema()).createSchemas(true);
         }
         flyway.load().migrate();
-        try {
-            housekeeping = H2Housekeeping.of(dataSource, config.url(), housekeepingMillis);
-        } catch (SQLException e) {
-            dataSource.close();
-            throw new StoreException(e);
-        }
+        housekeeping = H2Housekeeping.of(dataSource, housekeepingMillis);
     }
 
-    /** The embedded H2 file's housekeeping, or null for any other database. */
+    /** The embedded H2 file's housekeeping, or null for any other database: for tests that run rounds themselves. */
     H2Housekeeping housekeeping() {
         return housekeeping;
     }

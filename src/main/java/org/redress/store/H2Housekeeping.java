@@ -13,29 +13,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compacts the embedded H2 file while the gateway runs. H2 compacts only from the background thread that
- * {@code WRITE_DELAY} starts, and the gateway sets {@code WRITE_DELAY=0} so that every commit is on disk when it
- * returns. Without compaction each commit's chunk stays in the file as long as one page of it is live: 20,000
- * complaints of 2 KB made a 903 MB file, growing by 45 KB a complaint, and H2's record of chunks, which it also
- * holds in memory, grew with it (17,000 chunks). With a round a second: 236 MB, and about 4,800 chunks throughout
- * ({@code H2FileGrowth} with a retention of 1 s, BENCHMARKS.md). A round copies the live pages of mostly dead chunks into new ones, so that
- * the old chunks can be reused once H2's retention time (45 s) has passed.
+ * Compacts the embedded H2 file while the gateway runs. While a database is open, H2 compacts only from the
+ * background writer that {@code WRITE_DELAY} starts, and the gateway sets {@code WRITE_DELAY=0} so that every commit
+ * is on disk when it returns. Without compaction a commit's chunk stays in the file as long as one page of it is
+ * live, and H2's record of chunks, which it also holds in memory, grows with the file (BENCHMARKS.md, "The embedded
+ * H2 file"). Freed chunks are reused once H2's retention time (45 s) has passed.
  */
 final class H2Housekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
-    /** Below this share of live bytes in the file's chunks, chunks are rewritten (H2's own target while busy). */
+    /** Below this share of live bytes in all the file's chunks, a round rewrites chunks. */
     static final int TARGET_FILL_RATE = 80;
     /**
-     * The most live bytes one round copies: a bound on the work a round takes from the mail being handled. At a
-     * round a second this keeps up with about 4 MB of new mail a second; a flood beyond that grows the file, and the
-     * rounds after it compact it.
+     * The most live bytes one round copies (the least live and oldest chunks first): a bound on the work a round
+     * takes from the mail being handled, whose commits wait while it holds H2's store lock. At a round a second this
+     * keeps up with at most about 4 MB of new mail a second; a flood beyond that grows the file, and the rounds after
+     * it compact it.
      */
     static final int WRITE_PER_ROUND = 4 * 1024 * 1024;
 
-    private final MVStore store;
+    private final DataSource dataSource;
     private final ScheduledExecutorService rounds;
+    private volatile MVStore store;
 
-    private H2Housekeeping(MVStore store) {
+    private H2Housekeeping(DataSource dataSource, MVStore store) {
+        this.dataSource = dataSource;
         this.store = store;
         this.rounds = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "h2-housekeeping");
@@ -45,52 +46,82 @@ final class H2Housekeeping implements AutoCloseable {
     }
 
     /**
-     * Housekeeping for the database behind {@code dataSource} when it is an H2 file opened in this process, with a
-     * round every {@code periodMillis} (none when 0: the caller runs {@link #round()}); null for any other database.
+     * Housekeeping for the database behind {@code dataSource} when it is an H2 file opened in this process that H2
+     * does not compact itself, with a round every {@code periodMillis} (none when 0: the caller runs
+     * {@link #round()}); null for any other database.
      */
-    static H2Housekeeping of(DataSource dataSource, String url, long periodMillis) throws SQLException {
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
-        if (!upper.startsWith("JDBC:H2:") || upper.startsWith("JDBC:H2:MEM:") || upper.startsWith("JDBC:H2:TCP:")
-                || upper.startsWith("JDBC:H2:SSL:")) {
+    static H2Housekeeping of(DataSource dataSource, long periodMillis) {
+        MVStore store;
+        try {
+            store = compactableStore(dataSource);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("H2's file will not be compacted while the gateway runs: {}", e.toString(), e);
             return null;
         }
+        if (store == null) {
+            return null;
+        }
+        H2Housekeeping housekeeping = new H2Housekeeping(dataSource, store);
+        if (periodMillis > 0) {
+            housekeeping.rounds.scheduleWithFixedDelay(housekeeping::roundLogged, periodMillis, periodMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+        return housekeeping;
+    }
+
+    /** The store of an embedded, writable H2 file without H2's own background writer; null for anything else. */
+    private static MVStore compactableStore(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return null;
+            if (!connection.isWrapperFor(JdbcConnection.class)
+                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                return null; // PostgreSQL, or H2 over TCP: the server's business
             }
             MVStore store = session.getDatabase().getStore().getMvStore();
-            if (store.getFileStore() == null) {
-                return null;
-            }
-            H2Housekeeping housekeeping = new H2Housekeeping(store);
-            if (periodMillis > 0) {
-                housekeeping.rounds.scheduleWithFixedDelay(housekeeping::roundQuietly, periodMillis, periodMillis,
-                        TimeUnit.MILLISECONDS);
-            }
-            return housekeeping;
+            // in memory; read-only; or a WRITE_DELAY the URL set, whose background writer compacts
+            return store.getFileStore() == null || store.isReadOnly() || store.getAutoCommitDelay() > 0 ? null : store;
         }
     }
 
-    /** One round: rewrites the least live chunks older than the retention time, when the file needs it. */
+    /**
+     * One round: when less than {@link #TARGET_FILL_RATE} % of the chunks' bytes are live, copies the live pages of up
+     * to {@link #WRITE_PER_ROUND} bytes of chunks older than the retention time. True when it copied any.
+     */
     boolean round() {
-        return !store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_PER_ROUND);
+        MVStore current = store;
+        if (current.isClosed()) {
+            // H2 closed the database (a store failure, or its last connection gone) and the pool opened it again
+            try {
+                current = compactableStore(dataSource);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+            if (current == null) {
+                return false;
+            }
+            store = current;
+            LOG.warn("H2's database was opened again; housekeeping goes on with the new store");
+        }
+        return current.compact(TARGET_FILL_RATE, WRITE_PER_ROUND);
     }
 
-    private void roundQuietly() {
+    private void roundLogged() {
         try {
             round();
-        } catch (RuntimeException e) {
-            // the next round tries again; a store that failed shows itself to the next transaction
-            LOG.warn("H2 housekeeping round failed: {}", e.toString());
+        } catch (RuntimeException | Error e) {
+            // an error thrown out of a scheduled task would end the rounds in silence; the next round tries again
+            LOG.error("H2 housekeeping round failed", e);
         }
     }
 
-    /** Share of the file's chunk bytes that are live, in per cent. */
+    /** Share of the chunks' bytes that are live, in per cent: for tests and {@code H2FileGrowth}, store open. */
     int chunksFillRate() {
         return store.getFileStore().getChunksFillRate();
     }
 
-    /** Chunks H2 keeps a record of (each one an entry of its layout map and an object in memory). */
+    /**
+     * How many chunks H2 keeps a record of (each an entry of its layout map and an object in memory): for tests and
+     * {@code H2FileGrowth}, store open.
+     */
     int chunkRecords() {
         return (int) store.getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk.")).count();
     }
@@ -100,7 +131,9 @@ final class H2Housekeeping implements AutoCloseable {
     public void close() {
         rounds.shutdown();
         try {
-            rounds.awaitTermination(30, TimeUnit.SECONDS);
+            if (!rounds.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("an H2 housekeeping round was still running after 30 s; closing the database anyway");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,25 +43,33 @@ class DatabaseKillTest {
 
     /**
      * The same while {@link H2Housekeeping} rewrites chunks under the writers: retention 0 makes every chunk
-     * rewritable at once and a round runs every 10 ms, so the kill is likely to land in one.
+     * rewritable at once, and the child runs a round every 10 ms, reporting each that copied anything.
      */
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyTransactionThatReturnedSurvivesAKillDuringHousekeeping() throws Exception {
-        killMidFlowAndCheck("jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath() + ";RETENTION_TIME=0", 10);
+        int rewrites = killMidFlowAndCheck("jdbc:h2:file:" + tempDir.resolve("db").toAbsolutePath()
+                + ";RETENTION_TIME=0", Committer.OWN_ROUNDS);
+        assertThat(rewrites).as("rounds that rewrote chunks before the kill").isPositive();
     }
 
-    private void killMidFlowAndCheck(String url, long housekeepingMillis) throws Exception {
+    /** Kills a committing child mid-flow and checks what it reported; returns the rounds it said rewrote chunks. */
+    private int killMidFlowAndCheck(String url, long housekeepingMillis) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Committer.class.getName(), url,
                 String.valueOf(housekeepingMillis))
                 .redirectError(tempDir.resolve("child.log").toFile()).start();
         Set<String> returned = new HashSet<>();
+        int rewrites = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while (returned.size() < 3000 && (line = out.readLine()) != null) {
-                returned.add(line);
+                if (line.equals(Committer.REWRITE)) {
+                    rewrites++;
+                } else {
+                    returned.add(line);
+                }
             }
         } finally {
             // SIGKILL: no shutdown hook, nothing flushed on the way out
@@ -69,18 +79,28 @@ class DatabaseKillTest {
         assertThat(returned).as("rows the child reported before it was killed (its log: child.log)").hasSize(3000);
 
         try (Database database = new Database(new DatabaseConfig(url, "sa", "", null), 2)) {
-            Set<String> kept = database.inTransaction(connection -> {
-                Set<String> rows = new HashSet<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT name FROM committed_row");
+            Map<String, String> kept = database.inTransaction(connection -> {
+                Map<String, String> rows = new HashMap<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT name, filler FROM committed_row");
                      ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        rows.add(result.getString(1));
+                        rows.put(result.getString(1), result.getString(2));
                     }
                 }
                 return rows;
             });
-            assertThat(kept).containsAll(returned);
+            assertThat(kept.keySet()).containsAll(returned);
+            for (String name : returned) {
+                String next = name.substring(0, name.indexOf('-') + 1)
+                        + (Integer.parseInt(name.substring(name.indexOf('-') + 1)) + 1);
+                if (returned.contains(next)) {
+                    assertThat(kept.get(name)).as("row %s, rewritten by the transaction of %s", name, next)
+                            .isEqualTo(Committer.REWRITTEN);
+                }
+            }
         }
+        return rewrites;
     }
 
     /**
@@ -88,9 +108,34 @@ class DatabaseKillTest {
      * transaction also rewrites the thread's previous row, so that chunks hold dead pages for housekeeping to find.
      */
     public static final class Committer {
+        /** As the housekeeping period: no scheduled rounds, the child's own every 10 ms, each that rewrote reported. */
+        static final long OWN_ROUNDS = -1;
+        static final String REWRITE = "#rewrite";
+        static final String REWRITTEN = "y".repeat(300);
+
         public static void main(String[] args) throws Exception {
+            long period = Long.parseLong(args[1]);
             Database database = new Database(new DatabaseConfig(args[0], "sa", "", null), THREADS + 1,
-                    Long.parseLong(args[1]));
+                    Math.max(period, 0));
+            if (period == OWN_ROUNDS) {
+                Thread rounds = new Thread(() -> {
+                    while (true) {
+                        if (database.housekeeping().round()) {
+                            synchronized (System.out) {
+                                System.out.println(REWRITE);
+                                System.out.flush();
+                            }
+                        }
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                rounds.setDaemon(true);
+                rounds.start();
+            }
             database.inTransaction(connection -> connection.createStatement().execute(
                     "CREATE TABLE committed_row (name VARCHAR(40) PRIMARY KEY, filler VARCHAR(2000))"));
             ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -111,7 +156,7 @@ class DatabaseKillTest {
                             }
                             try (PreparedStatement update = connection.prepareStatement(
                                     "UPDATE committed_row SET filler = ? WHERE name = ?")) {
-                                update.setString(1, "y".repeat(300));
+                                update.setString(1, REWRITTEN);
                                 update.setString(2, previous);
                                 return update.executeUpdate();
                             }

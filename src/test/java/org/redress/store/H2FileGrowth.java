@@ -17,7 +17,7 @@ import org.redress.config.DatabaseConfig;
  * the gateway's steps do, all on one thread.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.redress.store.H2FileGrowth \
- *     --complaints=20000 --raw-bytes=80000 --housekeeping=true --retention-ms=1000</pre>
+ *     --complaints=20000 --raw-bytes=80000 --housekeeping=true --period-ms=1000 --retention-ms=1000</pre>
  *
  * A retention of 1 s instead of H2's 45 s lets chunks become rewritable within a run of a minute, as they do within
  * 45 s at the pace of a real inbox.
@@ -30,15 +30,19 @@ public final class H2FileGrowth {
         int complaints = 20_000;
         int rawBytes = 80_000;
         boolean housekeeping = true;
+        long periodMillis = Database.HOUSEKEEPING_MILLIS;
         int retentionMillis = 1000;
         for (String arg : args) {
-            String value = arg.substring(arg.indexOf('=') + 1);
-            switch (arg.substring(0, arg.indexOf('='))) {
+            int equals = arg.indexOf('=');
+            String value = arg.substring(equals + 1);
+            switch (equals < 0 ? arg : arg.substring(0, equals)) {
                 case "--complaints" -> complaints = Integer.parseInt(value);
                 case "--raw-bytes" -> rawBytes = Integer.parseInt(value);
                 case "--housekeeping" -> housekeeping = Boolean.parseBoolean(value);
+                case "--period-ms" -> periodMillis = Long.parseLong(value);
                 case "--retention-ms" -> retentionMillis = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException("unknown option " + arg);
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "': options are "
+                        + "--complaints=N --raw-bytes=N --housekeeping=true|false --period-ms=N --retention-ms=N");
             }
         }
         Path dir = Files.createTempDirectory("redress-h2-growth-");
@@ -46,9 +50,9 @@ public final class H2FileGrowth {
         String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";RETENTION_TIME=" + retentionMillis;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "%d complaints, raw mail %d bytes, housekeeping %s, retention %d ms%n",
-                complaints, rawBytes, housekeeping, retentionMillis);
+                complaints, rawBytes, housekeeping ? "every " + periodMillis + " ms" : "none", retentionMillis);
         try (Database database = new Database(new DatabaseConfig(url, "sa", "", null), 2,
-                housekeeping ? Database.HOUSEKEEPING_MILLIS : 0)) {
+                housekeeping ? periodMillis : 0)) {
             database.inTransaction(connection -> {
                 try (Statement create = connection.createStatement()) {
                     create.execute("CREATE TABLE growth_raw (id BIGINT PRIMARY KEY, content BLOB NOT NULL)");
@@ -97,10 +101,10 @@ public final class H2FileGrowth {
                 }
                 if (i % 2000 == 0) {
                     long now = os.getProcessCpuTime();
-                    H2Housekeeping store = database.housekeeping();
+                    H2Housekeeping chunks = database.housekeeping();
                     System.out.printf(Locale.ROOT, "%6d complaints: %.2f ms CPU per complaint (last 2000), file %d MB,"
                                     + " chunk records %d, chunks %d%% live%n", i, (now - cpu) / 2000 / 1e6,
-                            Files.size(file) >> 20, store.chunkRecords(), store.chunksFillRate());
+                            Files.size(file) >> 20, chunks.chunkRecords(), chunks.chunksFillRate());
                     cpu = now;
                 }
             }

@@ -36,10 +36,21 @@ class H2HousekeepingTest {
     }
 
     @Test
-    void otherDatabasesHaveNoHousekeeping() {
+    void onlyAnEmbeddedH2FileThatH2DoesNotCompactItselfIsHousekept() {
+        assertThat(housekept("jdbc:h2:" + tempDir.resolve("plain").toAbsolutePath())).isTrue();
+        assertThat(housekept("jdbc:h2:mem:housekeeping-" + System.nanoTime())).isFalse();
+        // a write delay the URL sets starts H2's own background writer, which compacts
+        assertThat(housekept("jdbc:h2:file:" + tempDir.resolve("delayed").toAbsolutePath() + ";WRITE_DELAY=500"))
+                .isFalse();
         try (TestDatabase.Provisioned pg = TestDatabase.POSTGRESQL.create(tempDir);
              Database database = new Database(pg.config(), 2, 0)) {
             assertThat(database.housekeeping()).isNull();
+        }
+    }
+
+    private static boolean housekept(String url) {
+        try (Database database = new Database(new DatabaseConfig(url, "sa", "", null), 2, 0)) {
+            return database.housekeeping() != null;
         }
     }
 
