@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.store.RegisterEntry;
@@ -26,7 +27,20 @@ class ParallelIntakeTest {
 
     @Test
     void oneSendersMailsAreTakenInTheOrderTheyArrivedWhileOthersAreHandledAlongside() throws Exception {
-        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+        takeTwentyOneMailsInOrder(Map.of());
+    }
+
+    /**
+     * Two lanes hold at most 8 mails at once (4 per lane), so 21 waiting mails are looked at 8 at a time, each look
+     * going on after the last: none is left behind, and one sender's still come in order.
+     */
+    @Test
+    void aBacklogLargerThanTheLanesHoldIsTakenAWindowAtATimeInTheOrderItArrived() throws Exception {
+        takeTwentyOneMailsInOrder(Map.of("redress.intake.parallelism", "2"));
+    }
+
+    private void takeTwentyOneMailsInOrder(Map<String, String> settings) throws Exception {
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, settings)) {
             int others = 16;
             int leas = 5;
             for (int i = 0; i < others + leas; i++) {

@@ -154,6 +154,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
         }
         List<ImapMailbox.Unseen> candidates = new ArrayList<>();
         long started = System.nanoTime();
+        int leftForLater = 0;
         if (sweepNow || System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
             long next = mailbox.uidNext();
             candidates.addAll(mailbox.allUnseen());
@@ -161,9 +162,13 @@ final class ImapInboxConsumer extends DefaultConsumer {
             lastSweep = System.nanoTime();
             sweepNow = false;
         } else {
-            ImapMailbox.Found found = mailbox.newerThan(lastUid);
+            // as many as could be in flight at once: the rest of a backlog is looked at when there is room for it
+            long now = System.nanoTime();
+            ImapMailbox.Found found = mailbox.newerThan(lastUid, endpoint.maxInFlight(),
+                    uid -> !inFlight.contains(uid) && !waitingToRetry(uid, now));
             candidates.addAll(found.unseen());
             lastUid = Math.max(lastUid, found.highestUid());
+            leftForLater = found.leftForLater();
             endpoint.pollObserver().polled(inbox.id(), System.nanoTime() - started);
         }
         candidates.addAll(dueRetries(mailbox));
@@ -173,6 +178,8 @@ final class ImapInboxConsumer extends DefaultConsumer {
                             .toList(), inFlight.size(), retries.size(), mailbox.messageCount());
         }
         admit(mailbox, candidates);
+        backlog |= leftForLater > 0;
+        waitingForRoom += leftForLater;
         endpoint.pollObserver().backlog(inbox.id(), inFlight.size() + retries.size() + waitingForRoom);
         LOG.debug("{}: {} in flight, {} bytes held gateway-wide, backlog {}, next after UID {}", inbox.id(), inFlight.size(),
                 inFlightBytes.get(), backlog, lastUid);
@@ -196,13 +203,17 @@ final class ImapInboxConsumer extends DefaultConsumer {
         return still;
     }
 
+    /** A mail that failed and waits for its next attempt. */
+    private boolean waitingToRetry(long uid, long now) {
+        Retry retry = retries.get(uid);
+        return retry != null && retry.dueNanos() - now > 0;
+    }
+
     private void admit(ImapMailbox mailbox, List<ImapMailbox.Unseen> candidates) throws MessagingException {
         long now = System.nanoTime();
         Map<Long, ImapMailbox.Unseen> wanted = new LinkedHashMap<>();
         candidates.stream().sorted(Comparator.comparingLong(ImapMailbox.Unseen::uid)).forEach(mail -> {
-            Retry retry = retries.get(mail.uid());
-            boolean waiting = retry != null && retry.dueNanos() - now > 0;
-            if (!waiting && !inFlight.contains(mail.uid())) {
+            if (!waitingToRetry(mail.uid(), now) && !inFlight.contains(mail.uid())) {
                 wanted.putIfAbsent(mail.uid(), mail);
             }
         });

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.redress.config.InboxConfig;
 
 /**
@@ -85,29 +87,61 @@ final class ImapMailbox implements AutoCloseable {
         return next > 0 ? next : 1;
     }
 
-    /** The unseen mails among those above a UID, and the highest UID there is. */
-    record Found(List<Unseen> unseen, long highestUid) {
+    /**
+     * The unseen mails of one look above a UID, the UID the next look starts after, and how many mails the look left
+     * for later (not yet known to be unseen: a mail above the UIDs looked at normally is).
+     */
+    record Found(List<Unseen> unseen, long highestUid, int leftForLater) {
     }
 
     /**
-     * Mails with a UID above {@code after} that are neither seen nor deleted: a NOOP, one {@code UID FETCH after+1:*}
-     * and, when that finds any, one FETCH of their flags and sizes. The NOOP first, because a server may answer a
-     * command from the folder as it stood at the last one (GreenMail does): the NOOP brings its news of new mail.
+     * The first {@code limit} mails with a UID above {@code after} that {@code wanted} accepts, those of them neither
+     * seen nor deleted: a NOOP, one {@code UID SEARCH UID after+1:*}, and one {@code UID FETCH} of flags and sizes for
+     * the mails looked at. The NOOP first, because a server may answer a command from the folder as it stood at the
+     * last one (GreenMail does): the NOOP brings its news of new mail. In a backlog (a flood, a gateway back after an
+     * outage) the limit keeps each look to what can be taken, and the search answers with one line of numbers where a
+     * {@code UID FETCH after+1:*} answered with one response per waiting mail, at every look.
      */
-    Found newerThan(long after) throws MessagingException {
+    Found newerThan(long after, int limit, LongPredicate wanted) throws MessagingException {
         noop();
-        Message[] found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
-        List<Message> newer = new ArrayList<>();
-        long highest = after;
-        for (Message message : found) {
-            long uid = message == null ? -1 : folder.getUID(message);
-            // "n:*" also answers the last mail when every UID is below n
-            if (uid > after) {
-                newer.add(message);
-                highest = Math.max(highest, uid);
+        long[] above = uidsAbove(after);
+        List<Long> looked = new ArrayList<>();
+        int leftForLater = 0;
+        for (long uid : above) {
+            if (!wanted.test(uid)) {
+                continue;
+            }
+            if (looked.size() < limit) {
+                looked.add(uid);
+            } else {
+                leftForLater++;
             }
         }
-        return new Found(unseen(newer.toArray(Message[]::new)), highest);
+        // with mails left, the next look starts after the last one looked at, not after the last there is
+        long next = leftForLater > 0 ? looked.get(looked.size() - 1) : above.length == 0 ? after : above[above.length - 1];
+        if (looked.isEmpty()) {
+            return new Found(List.of(), next, leftForLater);
+        }
+        Message[] messages = folder.getMessagesByUID(looked.stream().mapToLong(Long::longValue).toArray());
+        return new Found(unseen(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull)
+                .toArray(Message[]::new)), next, leftForLater);
+    }
+
+    /** The UIDs above {@code after}, ascending ("n:*" also answers the last mail when every UID is below n). */
+    private long[] uidsAbove(long after) throws MessagingException {
+        List<Long> uids = new ArrayList<>();
+        uidCommand("UID SEARCH UID " + (after + 1) + ":*", responses -> {
+            for (Response response : responses) {
+                if (response instanceof IMAPResponse answer && answer.keyEquals("SEARCH")) {
+                    for (long uid = answer.readLong(); uid != -1; uid = answer.readLong()) {
+                        if (uid > after) {
+                            uids.add(uid);
+                        }
+                    }
+                }
+            }
+        });
+        return uids.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** Every unseen mail of the folder (SEARCH UNSEEN): after (re)connecting, and now and then for stragglers. */

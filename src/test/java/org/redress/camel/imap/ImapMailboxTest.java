@@ -1,0 +1,85 @@
+package org.redress.camel.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.config.InboxConfig;
+import org.redress.config.MailProtocol;
+import org.redress.testing.FreePorts;
+
+/**
+ * A backlog is looked at a window at a time: each look fetches flags and sizes only for as many mails as could be
+ * taken, and the next look goes on after them, so that a flood of thousands does not cost thousands at every look.
+ */
+class ImapMailboxTest {
+    private static final String ADDRESS = "reclamations@lumiere.example";
+
+    private GreenMail server;
+    private ImapMailbox mailbox;
+
+    @BeforeEach
+    void tenMailsWaiting() throws Exception {
+        ServerSetup imap = new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        server = new GreenMail(imap);
+        server.start();
+        GreenMailUser user = server.setUser(ADDRESS, ADDRESS, "secret");
+        for (int i = 1; i <= 10; i++) {
+            user.deliver(GreenMailUtil.createTextEmail(ADDRESS, "customer" + i + "@example.org", "Parcel " + i,
+                    "Parcel " + i + " arrived broken.", imap));
+        }
+        InboxConfig inbox = new InboxConfig("reclamations", ADDRESS, MailProtocol.IMAP, "127.0.0.1", imap.getPort(),
+                ADDRESS, "secret", "INBOX", null, "CS", "Task", "fr", ZoneId.of("Europe/Paris"), null, null);
+        mailbox = new ImapMailbox(inbox, Session.getInstance(new Properties()), 1 << 20, () -> "secret");
+        mailbox.open();
+    }
+
+    @AfterEach
+    void stop() {
+        mailbox.close();
+        server.stop();
+    }
+
+    @Test
+    void aBacklogIsLookedAtAWindowAtATimeEachLookGoingOnAfterTheLast() throws Exception {
+        ImapMailbox.Found first = mailbox.newerThan(0, 4, uid -> true);
+        assertThat(uids(first)).hasSize(4);
+        assertThat(first.leftForLater()).isEqualTo(6);
+        assertThat(first.highestUid()).isEqualTo(uids(first).get(3));
+
+        ImapMailbox.Found second = mailbox.newerThan(first.highestUid(), 4, uid -> true);
+        assertThat(uids(second)).hasSize(4).allMatch(uid -> uid > first.highestUid());
+        assertThat(second.leftForLater()).isEqualTo(2);
+
+        ImapMailbox.Found last = mailbox.newerThan(second.highestUid(), 4, uid -> true);
+        assertThat(uids(last)).hasSize(2);
+        assertThat(last.leftForLater()).isZero();
+        assertThat(last.highestUid()).isEqualTo(uids(last).get(1));
+        assertThat(mailbox.newerThan(last.highestUid(), 4, uid -> true).unseen()).isEmpty();
+    }
+
+    @Test
+    void mailsAlreadyTakenDoNotUseUpTheWindow() throws Exception {
+        List<Long> all = uids(mailbox.newerThan(0, 10, uid -> true));
+        long firstTaken = all.get(0);
+        long secondTaken = all.get(1);
+
+        ImapMailbox.Found found = mailbox.newerThan(0, 4, uid -> uid != firstTaken && uid != secondTaken);
+
+        assertThat(uids(found)).containsExactly(all.get(2), all.get(3), all.get(4), all.get(5));
+        assertThat(found.leftForLater()).isEqualTo(4);
+    }
+
+    private static List<Long> uids(ImapMailbox.Found found) {
+        return found.unseen().stream().map(ImapMailbox.Unseen::uid).toList();
+    }
+}
