@@ -31,8 +31,9 @@ class ParallelIntakeTest {
     }
 
     /**
-     * Two lanes hold at most 8 mails at once (4 per lane), so 21 waiting mails are looked at 8 at a time, each look
-     * going on after the last: none is left behind, and one sender's still come in order.
+     * Two lanes hold at most 8 mails at once (4 per lane), so 21 mails arriving together are looked at a window at a
+     * time: none is left behind, and one sender's still come in order. (Which look found each mail is
+     * {@code ImapMailboxTest}'s business: the sweep every 5 s would also find one a window skipped.)
      */
     @Test
     void aBacklogLargerThanTheLanesHoldIsTakenAWindowAtATimeInTheOrderItArrived() throws Exception {

@@ -56,7 +56,10 @@ final class ImapInboxConsumer extends DefaultConsumer {
     private volatile boolean backlog;
     /** The last round left mail behind for want of bytes in the gateway-wide budget, not of lanes. */
     private boolean waitingForBytes;
-    /** Unseen mails the last round found but had no room for. */
+    /**
+     * Mails the last round found waiting: unseen ones it had no room for, and those its look left for later (an upper
+     * bound: their flags were not read, and a look that went back below handled mail may count some).
+     */
     private int waitingForRoom;
     private long lastUid;
     private long validity = -1;
@@ -163,9 +166,9 @@ final class ImapInboxConsumer extends DefaultConsumer {
             sweepNow = false;
         } else {
             // as many as could be in flight at once: the rest of a backlog is looked at when there is room for it
-            long now = System.nanoTime();
+            // mails to try again are not looked at here: dueRetries brings those that are due
             ImapMailbox.Found found = mailbox.newerThan(lastUid, endpoint.maxInFlight(),
-                    uid -> !inFlight.contains(uid) && !waitingToRetry(uid, now));
+                    uid -> !inFlight.contains(uid) && !retries.containsKey(uid));
             candidates.addAll(found.unseen());
             lastUid = Math.max(lastUid, found.highestUid());
             leftForLater = found.leftForLater();

@@ -123,8 +123,19 @@ final class ImapMailbox implements AutoCloseable {
             return new Found(List.of(), next, leftForLater);
         }
         Message[] messages = folder.getMessagesByUID(looked.stream().mapToLong(Long::longValue).toArray());
-        return new Found(unseen(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull)
-                .toArray(Message[]::new)), next, leftForLater);
+        List<Message> there = new ArrayList<>();
+        for (int i = 0; i < messages.length; i++) {
+            if (messages[i] == null) {
+                // listed by the search but not given (a server may list a mail before it announces it): the next
+                // look starts before it, so that neither it nor its sender's order is passed over
+                next = Math.min(next, looked.get(i) - 1);
+                break;
+            }
+            if (!messages[i].isExpunged()) {
+                there.add(messages[i]);
+            }
+        }
+        return new Found(unseen(there.toArray(Message[]::new)), next, leftForLater);
     }
 
     /** The UIDs above {@code after}, ascending ("n:*" also answers the last mail when every UID is below n). */

@@ -25,6 +25,7 @@ class ImapMailboxTest {
     private static final String ADDRESS = "reclamations@lumiere.example";
 
     private GreenMail server;
+    private InboxConfig inbox;
     private ImapMailbox mailbox;
 
     @BeforeEach
@@ -37,7 +38,7 @@ class ImapMailboxTest {
             user.deliver(GreenMailUtil.createTextEmail(ADDRESS, "customer" + i + "@example.org", "Parcel " + i,
                     "Parcel " + i + " arrived broken.", imap));
         }
-        InboxConfig inbox = new InboxConfig("reclamations", ADDRESS, MailProtocol.IMAP, "127.0.0.1", imap.getPort(),
+        inbox = new InboxConfig("reclamations", ADDRESS, MailProtocol.IMAP, "127.0.0.1", imap.getPort(),
                 ADDRESS, "secret", "INBOX", null, "CS", "Task", "fr", ZoneId.of("Europe/Paris"), null, null);
         mailbox = new ImapMailbox(inbox, Session.getInstance(new Properties()), 1 << 20, () -> "secret");
         mailbox.open();
@@ -77,6 +78,38 @@ class ImapMailboxTest {
 
         assertThat(uids(found)).containsExactly(all.get(2), all.get(3), all.get(4), all.get(5));
         assertThat(found.leftForLater()).isEqualTo(4);
+    }
+
+    @Test
+    void seenMailsInAWindowAreLookedAtButNotHandedOutAndTheNextLookGoesOnAfterThem() throws Exception {
+        List<Long> all = uids(mailbox.newerThan(0, 10, uid -> true));
+        try (ImapMailbox other = new ImapMailbox(inbox, Session.getInstance(new Properties()), 1 << 20,
+                () -> "secret")) {
+            // another client (a person reading the inbox) has read the first three
+            other.open();
+            other.markSeen(new long[] {all.get(0), all.get(1), all.get(2)});
+        }
+        try (ImapMailbox fresh = new ImapMailbox(inbox, Session.getInstance(new Properties()), 1 << 20,
+                () -> "secret")) {
+            fresh.open();
+            ImapMailbox.Found found = fresh.newerThan(0, 4, uid -> true);
+
+            assertThat(uids(found)).containsExactly(all.get(3));
+            assertThat(found.highestUid()).isEqualTo(all.get(3));
+            assertThat(uids(fresh.newerThan(found.highestUid(), 4, uid -> true)))
+                    .containsExactly(all.get(4), all.get(5), all.get(6), all.get(7));
+        }
+    }
+
+    @Test
+    void aLookThatFindsNothingNewStartsTheNextOneWhereItStarted() throws Exception {
+        long last = mailbox.newerThan(0, 10, uid -> true).highestUid();
+
+        ImapMailbox.Found found = mailbox.newerThan(last, 4, uid -> true);
+
+        assertThat(found.unseen()).isEmpty();
+        assertThat(found.highestUid()).isEqualTo(last);
+        assertThat(found.leftForLater()).isZero();
     }
 
     private static List<Long> uids(ImapMailbox.Found found) {
