@@ -101,6 +101,19 @@ class ImapMailboxTest {
         }
     }
 
+    /**
+     * A look that goes back below handled mail (when a window's mail could not all be taken) must not see it as
+     * unseen: the client keeps the flags it last read for each mail, so marking must bring back the new ones.
+     */
+    @Test
+    void mailThisClientMarkedSeenIsNotSeenAsUnseenWhenALookGoesBackOverIt() throws Exception {
+        List<Long> all = uids(mailbox.newerThan(0, 10, uid -> true));
+
+        mailbox.markSeen(new long[] {all.get(0), all.get(1), all.get(2)});
+
+        assertThat(uids(mailbox.newerThan(0, 10, uid -> true))).containsExactlyElementsOf(all.subList(3, 10));
+    }
+
     @Test
     void aLookThatFindsNothingNewStartsTheNextOneWhereItStarted() throws Exception {
         long last = mailbox.newerThan(0, 10, uid -> true).highestUid();
