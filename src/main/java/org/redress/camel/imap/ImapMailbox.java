@@ -277,7 +277,7 @@ final class ImapMailbox implements AutoCloseable {
     /**
      * Marks handled mails seen, with one {@code UID STORE} for all of them. Not {@code .SILENT}: the server's answer
      * with the new flags updates the ones this client keeps for each mail, which a later look reads instead of asking
-     * again; kept stale, a look that went back over handled mail took it for unseen and handed it out again.
+     * again; kept stale, a look that went back over handled mail took it for unseen and could hand it out again.
      */
     void markSeen(long[] uids) throws MessagingException {
         if (uids.length > 0) {
