@@ -170,6 +170,9 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("jiraAnswers", jiraAnswers);
                 camel.getRegistry().bind("mailProperties", mailProperties());
                 camel.getRegistry().bind("smtpSender", smtpSender);
+                // the outbox's senders: as many as the mail sender keeps connections
+                camel.getRegistry().bind("outboxSenders", camel.getExecutorServiceManager()
+                        .newFixedThreadPool(this, "outbox-sender", config.smtp().connections()));
                 FollowUpStore followUpStore = new FollowUpStore(database);
                 GatewayMetrics metrics = new GatewayMetrics(config.inboxes(), new SatisfactionStore(database), outbox,
                         followUpStore, register, health, clock);

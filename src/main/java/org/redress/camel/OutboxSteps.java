@@ -45,12 +45,24 @@ public final class OutboxSteps {
         this.smtp = smtp;
     }
 
-    public List<PendingMail> pending() {
+    /**
+     * What waits, grouped by complaint in the order each complaint's first mail was written, each group in the order
+     * its mails were: the route sends the groups side by side and each group's mails one after the other.
+     */
+    public List<List<PendingMail>> pending() {
         acceptedNotRecorded.forEach((id, at) -> {
             outbox.sent(id, at);
             acceptedNotRecorded.remove(id);
         });
-        return outbox.pending(BATCH);
+        return conversations(outbox.pending(BATCH));
+    }
+
+    static List<List<PendingMail>> conversations(List<PendingMail> pending) {
+        java.util.Map<Long, List<PendingMail>> byComplaint = new java.util.LinkedHashMap<>();
+        for (PendingMail mail : pending) {
+            byComplaint.computeIfAbsent(mail.complaintId(), id -> new java.util.ArrayList<>()).add(mail);
+        }
+        return List.copyOf(byComplaint.values());
     }
 
     /**

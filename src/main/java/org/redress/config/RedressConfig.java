@@ -82,7 +82,12 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         SmtpConfig smtp = new SmtpConfig(s.required("redress.smtp.host"), s.port("redress.smtp.port", 25),
                 s.optional("redress.smtp.user", ""), smtpOAuth == null ? s.optional("redress.smtp.password", "")
                         : s.optional("redress.smtp.password", "").substring(0, 0),
-                s.choice("redress.smtp.security", SmtpConfig.Security.class, SmtpConfig.Security.NONE), smtpOAuth);
+                s.choice("redress.smtp.security", SmtpConfig.Security.class, SmtpConfig.Security.NONE), smtpOAuth,
+                positive(s, "redress.smtp.connections", SmtpConfig.DEFAULT_CONNECTIONS));
+        if (smtp.connections() > 32) {
+            throw new ConfigException("redress.smtp.connections", "must be at most 32 (connections the outbox sends "
+                    + "through at once)");
+        }
         if (smtpOAuth != null && smtp.user().isBlank()) {
             throw new ConfigException("redress.smtp.user", "is required with redress.smtp.auth=oauth2 (the mailbox "
                     + "the token is for)");

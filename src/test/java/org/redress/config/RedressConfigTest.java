@@ -48,6 +48,19 @@ class RedressConfigTest {
     }
 
     @Test
+    void smtpConnectionsDefaultToEightAndOutOfRangeStopStartUpNamingTheKey() {
+        assertThat(RedressConfig.from(shippedConfig(), Map.of()).smtp().connections()).isEqualTo(8);
+        Map<String, String> values = shippedConfig();
+        values.put("redress.smtp.connections", "3");
+        assertThat(RedressConfig.from(values, Map.of()).smtp().connections()).isEqualTo(3);
+        for (String wrong : java.util.List.of("0", "33")) {
+            values.put("redress.smtp.connections", wrong);
+            assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("redress.smtp.connections");
+        }
+    }
+
+    @Test
     void webhooksWithoutASecretStopStartUpNamingTheSecretKey() {
         Map<String, String> values = shippedConfig();
         values.put("redress.jira.webhook-secret", "");

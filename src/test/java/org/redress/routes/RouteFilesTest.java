@@ -135,6 +135,9 @@ class RouteFilesTest {
                 assertThat(model.getRouteDefinition(consumer).getRouteConfigurationId())
                         .as("mail consumers use the dead letter configuration").isEqualTo("mail-consumer");
             }
+            // the outbox's senders are looked up when its route is built, not when it runs (Gateway binds them)
+            camel.getRegistry().bind("outboxSenders", camel.getExecutorServiceManager()
+                    .newFixedThreadPool(this, "outbox-sender", 1));
             camel.setAutoStartup(false);
             camel.start();
             assertThat(camel.getRoute(imap).getEndpoint().getEndpointUri()).isEqualTo("imap-inbox://reclamations");

@@ -1,0 +1,129 @@
+package org.redress.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.config.SmtpConfig;
+import org.redress.testing.FreePorts;
+
+/** The outbox's SMTP connections, against GreenMail's real SMTP server. */
+class KeptOpenMailSenderTest {
+    private GreenMail server;
+    private int port;
+
+    @BeforeEach
+    void startServer() {
+        port = FreePorts.next();
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    @Test
+    void mailsSentOneAfterAnotherKeepOneConnectionOpen() throws Exception {
+        KeptOpenMailSender sender = sender(4);
+        try {
+            for (int i = 0; i < 5; i++) {
+                sender.send(mail(i));
+            }
+            assertThat(sender.openConnections()).isEqualTo(1);
+            assertThat(server.getReceivedMessages()).hasSize(5);
+        } finally {
+            sender.close();
+        }
+    }
+
+    @Test
+    void manySendersAtOnceNeverOpenMoreConnectionsThanConfiguredAndEveryMailArrivesOnce() throws Exception {
+        KeptOpenMailSender sender = sender(3);
+        int threads = 10;
+        int each = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        try {
+            List<Future<?>> sends = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * each;
+                sends.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = first; i < first + each; i++) {
+                        sender.send(mail(i));
+                        assertThat(sender.openConnections()).isLessThanOrEqualTo(3);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> send : sends) {
+                send.get();
+            }
+            assertThat(sender.openConnections()).isBetween(1, 3);
+            Set<String> ids = new HashSet<>();
+            for (MimeMessage received : server.getReceivedMessages()) {
+                ids.add(received.getMessageID());
+            }
+            assertThat(server.getReceivedMessages()).hasSize(threads * each);
+            assertThat(ids).as("each mail once, with the Message-ID it was given").hasSize(threads * each)
+                    .contains("<ack-0@redress.test>", "<ack-199@redress.test>");
+        } finally {
+            pool.shutdownNow();
+            sender.close();
+        }
+    }
+
+    @Test
+    void aConnectionTheServerDroppedIsReplacedAtTheNextSend() throws Exception {
+        KeptOpenMailSender sender = sender(2);
+        try {
+            sender.send(mail(1));
+            server.stop();
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+            try {
+                sender.send(mail(2));
+            } catch (jakarta.mail.MessagingException dropped) {
+                // the kept connection was dead: the send fails and the outbox tries the mail again
+                sender.send(mail(2));
+            }
+            assertThat(server.getReceivedMessages()).hasSize(1);
+            assertThat(sender.openConnections()).isEqualTo(1);
+        } finally {
+            sender.close();
+        }
+    }
+
+    private KeptOpenMailSender sender(int connections) {
+        return new KeptOpenMailSender(new SmtpConfig("127.0.0.1", port, "", "", SmtpConfig.Security.NONE, null,
+                connections), null);
+    }
+
+    private static MimeMessage mail(int i) throws Exception {
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress("reclamations@lumiere.example"));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress("customer" + i + "@example.org"));
+        mail.setSubject("Your complaint " + i);
+        mail.setText("We received your complaint.");
+        mail.setHeader("Message-ID", "<ack-" + i + "@redress.test>");
+        return mail;
+    }
+}
