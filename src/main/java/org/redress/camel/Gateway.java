@@ -103,12 +103,14 @@ public final class Gateway implements AutoCloseable {
                 + "the gateway faces anything but the sandbox", key));
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(config.dataDir());
-        // every lane of every inbox may hold a connection, and the timer routes theirs; an item of the shared work
-        // queue holds its conversation's lock on one (org.redress.store.ConversationLocks) and works with another
+        // every lane of every inbox may hold a connection, each of the outbox's senders one, and the timer routes
+        // theirs; an item of the shared work queue holds its conversation's lock on one
+        // (org.redress.store.ConversationLocks) and works with another
         int workConnections = config.work().shared() ? 2 * config.work().concurrency() : 0;
+        int outboxConnections = config.smtp().connections();
         database = new Database(config.database(),
-                Math.min(64 + workConnections, config.intake().parallelism() * config.inboxes().size() + 6
-                        + workConnections));
+                Math.min(64 + workConnections + outboxConnections, config.intake().parallelism()
+                        * config.inboxes().size() + 6 + workConnections + outboxConnections));
         register = new ComplaintRegister(database, new RawMailStore(database));
         health = new GatewayHealth(config.inboxes().stream().map(InboxConfig::id).toList(),
                 config.inboxDownAfter(), clock);
@@ -444,7 +446,7 @@ public final class Gateway implements AutoCloseable {
         return properties;
     }
 
-    /** Security, login and timeouts are the sender's ({@link KeptOpenMailSender}): it keeps its connection open. */
+    /** Security, login and timeouts are the sender's ({@link KeptOpenMailSender}): it keeps its connections open. */
     private static String smtpEndpoint(SmtpConfig smtp) {
         String scheme = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
         return scheme + "://" + smtp.host() + ":" + smtp.port() + "?javaMailSender=#smtpSender";

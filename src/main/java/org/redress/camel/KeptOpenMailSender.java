@@ -23,11 +23,13 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
     private static final long IDLE_MILLIS = 20_000;
 
     /**
-     * The connections not in use right now, the last used first: a quiet gateway keeps one connection warm and lets
-     * the others close when idle, instead of going round all of them. A send waits for one.
+     * The connections not in use right now, the last used first: a quiet gateway sends over one connection instead of
+     * going round all of them (one left idle over 20 s is reconnected when it is next used). A send waits for one.
      */
     private final BlockingDeque<Connection> free;
     private final List<Connection> all = new ArrayList<>();
+    /** Set when the gateway stops: no send opens a connection after that. */
+    private volatile boolean closed;
 
     /** The SMTP login's access token when it uses XOAUTH2, else null (the password). */
     private final org.redress.oauth.MailboxToken token;
@@ -67,6 +69,9 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
 
     @Override
     public void send(MimeMessage mail) throws MessagingException {
+        if (closed) {
+            throw new MessagingException("the gateway is stopping: the mail stays in the outbox");
+        }
         Connection connection;
         try {
             connection = free.takeFirst();
@@ -87,6 +92,7 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
     }
 
     void close() {
+        closed = true;
         all.forEach(Connection::close);
     }
 
@@ -96,6 +102,9 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
         private long lastUsed;
 
         synchronized void send(MimeMessage mail) throws MessagingException {
+            if (closed) {
+                throw new MessagingException("the gateway is stopping: the mail stays in the outbox");
+            }
             Transport connected = connected();
             try {
                 if (mail.getSentDate() == null) {

@@ -31,9 +31,11 @@ public final class OutboxSteps {
     /**
      * Mails the SMTP server accepted whose "sent" could not be written (the database was away at that moment): they
      * are written down first at the next look, never sent again by this process. A crash in that moment still sends
-     * one twice (docs/RELIABILITY.md).
+     * them again, at most one per sender (docs/RELIABILITY.md).
      */
     private final java.util.Map<Long, java.time.Instant> acceptedNotRecorded = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The conversations whose mail failed in the current look (the route's senders write it side by side). */
+    private final java.util.Set<String> failedThisLook = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final GatewayMetrics metrics;
     private final Watch smtp;
@@ -46,23 +48,38 @@ public final class OutboxSteps {
     }
 
     /**
-     * What waits, grouped by complaint in the order each complaint's first mail was written, each group in the order
-     * its mails were: the route sends the groups side by side and each group's mails one after the other.
+     * What waits, as conversations: grouped by recipient in the order each recipient's first mail was written, each
+     * group in the order its mails were. The route sends the groups side by side and each group's mails one after the
+     * other. By recipient, not by complaint: the acknowledgement of a reply that reopened a ticket is queued under the
+     * reply's own number, the agents' comments under the complaint's, and the customer must get them in order.
      */
     public List<List<PendingMail>> pending() {
         acceptedNotRecorded.forEach((id, at) -> {
             outbox.sent(id, at);
             acceptedNotRecorded.remove(id);
         });
+        failedThisLook.clear();
         return conversations(outbox.pending(BATCH));
     }
 
     static List<List<PendingMail>> conversations(List<PendingMail> pending) {
-        java.util.Map<Long, List<PendingMail>> byComplaint = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<PendingMail>> byRecipient = new java.util.LinkedHashMap<>();
         for (PendingMail mail : pending) {
-            byComplaint.computeIfAbsent(mail.complaintId(), id -> new java.util.ArrayList<>()).add(mail);
+            byRecipient.computeIfAbsent(conversationOf(mail), r -> new java.util.ArrayList<>()).add(mail);
         }
-        return List.copyOf(byComplaint.values());
+        return List.copyOf(byRecipient.values());
+    }
+
+    private static String conversationOf(PendingMail mail) {
+        return mail.recipient().trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Whether this mail may go now: not when an earlier mail of its conversation was refused for now in this look, so
+     * that it does not overtake that one (both are tried again at the next look, in order).
+     */
+    public boolean inTurn(PendingMail mail) {
+        return !failedThisLook.contains(conversationOf(mail));
     }
 
     /**
@@ -142,7 +159,13 @@ public final class OutboxSteps {
 
     public void failed(Exchange exchange) {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
+        PendingMail mail = exchange.getProperty(PENDING, PendingMail.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (mail != null && serverTrouble(failure)) {
+            // a server refusing for now: the conversation's later mails wait for this one. A mail that cannot go at
+            // all (refused for good, a reply route missing) holds nothing back: it would hold it back for ever
+            failedThisLook.add(conversationOf(mail));
+        }
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (byEmail(exchange) && serverTrouble(failure)) {
             smtp.failed(reason);

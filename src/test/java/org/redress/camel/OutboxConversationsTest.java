@@ -2,31 +2,89 @@ package org.redress.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.health.Watch;
+import org.redress.store.Database;
+import org.redress.store.Outbox;
 import org.redress.store.Outbox.PendingMail;
+import org.redress.testing.TestDatabase;
 
-/** The outbox sends conversations side by side: what goes together, and in which order. */
+/** The outbox sends conversations side by side: what goes together, in which order, and what waits. */
 class OutboxConversationsTest {
+    @TempDir
+    Path tempDir;
 
     @Test
-    void eachComplaintsMailsStayTogetherInTheOrderTheyWereWritten() {
-        List<PendingMail> pending = List.of(mail(1, 10), mail(2, 11), mail(3, 10), mail(4, 12), mail(5, 11), mail(6, 10));
+    void eachRecipientsMailsStayTogetherInTheOrderTheyWereWrittenWhateverComplaintTheyAnswer() {
+        // mail 5 acknowledges a reply that reopened complaint 10's ticket: queued under the reply's own number
+        List<PendingMail> pending = List.of(mail(1, 10, "lea@example.fr"), mail(2, 11, "marco@example.it"),
+                mail(3, 10, "lea@example.fr"), mail(4, 12, "ann@example.org"), mail(5, 13, "Lea@Example.fr"),
+                mail(6, 11, "marco@example.it"));
 
         List<List<PendingMail>> conversations = OutboxSteps.conversations(pending);
 
         assertThat(conversations).extracting(c -> c.stream().map(PendingMail::id).toList())
-                .containsExactly(List.of(1L, 3L, 6L), List.of(2L, 5L), List.of(4L));
-    }
-
-    @Test
-    void nothingPendingIsNoConversation() {
+                .containsExactly(List.of(1L, 3L, 5L), List.of(2L, 6L), List.of(4L));
         assertThat(OutboxSteps.conversations(List.of())).isEmpty();
     }
 
-    private static PendingMail mail(long id, long complaint) {
-        return new PendingMail(id, complaint, "acknowledgement", "<m" + id + "@redress.test>", "reclamations@lumiere.example",
-                "customer" + complaint + "@example.org", new byte[0], 0, "reclamations", Instant.EPOCH, "email");
+    @Test
+    void afterAMailRefusedForNowTheRestOfItsConversationWaitsForTheNextLookButOthersGo() throws Exception {
+        try (TestDatabase.Provisioned provisioned = TestDatabase.H2.create(tempDir);
+             Database database = new Database(provisioned.config());
+             DefaultCamelContext camel = new DefaultCamelContext()) {
+            OutboxSteps steps = new OutboxSteps(new Outbox(database), Clock.systemUTC(), null,
+                    new Watch(Clock.systemUTC()));
+            PendingMail first = mail(1, 10, "lea@example.fr");
+            steps.pending();
+            steps.failed(failure(camel, first, new IOException("Connection reset")));
+
+            assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).as("Léa's next mail waits").isFalse();
+            assertThat(steps.inTurn(mail(2, 11, "marco@example.it"))).as("Marco's goes").isTrue();
+
+            steps.pending();
+            assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).as("a new look tries again, in order").isTrue();
+        }
+    }
+
+    @Test
+    void aMailThatCannotGoAtAllHoldsNothingBack() throws Exception {
+        try (TestDatabase.Provisioned provisioned = TestDatabase.H2.create(tempDir);
+             Database database = new Database(provisioned.config());
+             DefaultCamelContext camel = new DefaultCamelContext()) {
+            OutboxSteps steps = new OutboxSteps(new Outbox(database), Clock.systemUTC(), null,
+                    new Watch(Clock.systemUTC()));
+            PendingMail refused = mail(1, 10, "lea@example.fr");
+            steps.pending();
+            steps.failed(failure(camel, refused, new jakarta.mail.SendFailedException("Invalid Addresses",
+                    new SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress("lea@example.fr"),
+                            "RCPT TO", 550, "550 no such user"))));
+
+            assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).isTrue();
+        }
+    }
+
+    private static Exchange failure(DefaultCamelContext camel, PendingMail mail, Exception failure) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(OutboxSteps.OUTBOX_ID, mail.id());
+        exchange.setProperty("redressPendingMail", mail);
+        exchange.setProperty(OutboxSteps.REPLY_CHANNEL, "email");
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+        return exchange;
+    }
+
+    private static PendingMail mail(long id, long complaint, String recipient) {
+        return new PendingMail(id, complaint, "acknowledgement", "<m" + id + "@redress.test>",
+                "reclamations@lumiere.example", recipient, new byte[0], 0, "reclamations", Instant.EPOCH, "email");
     }
 }

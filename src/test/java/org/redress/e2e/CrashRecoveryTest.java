@@ -102,8 +102,8 @@ class CrashRecoveryTest {
             assertThat(issues).hasSize(COMPLAINTS);
             assertThat(mailLabels).as("one ticket per mail").hasSize(COMPLAINTS);
             assertThat(doubled).as("one acknowledgement per complaint").isEmpty();
-            // the outbox sends over redress.smtp.connections at once: a kill can catch one mail in each
-            assertThat(resent).as("the same mail again: at most one per SMTP connection per kill")
+            // the outbox sends with redress.smtp.connections senders at once: a kill can catch one mail in each
+            assertThat(resent).as("the same mail again: at most one per outbox sender per kill")
                     .isLessThanOrEqualTo(3 * org.redress.config.SmtpConfig.DEFAULT_CONNECTIONS);
             assertThat(report.path("mails").path("complaints").asInt()).isEqualTo(COMPLAINTS);
             assertThat(report.path("mails").path("quarantined").asInt()).isZero();
