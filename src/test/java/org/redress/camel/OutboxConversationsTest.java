@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.health.Watch;
@@ -23,6 +24,9 @@ import org.redress.testing.TestDatabase;
 class OutboxConversationsTest {
     @TempDir
     Path tempDir;
+    private TestDatabase.Provisioned provisioned;
+    private Database database;
+    private DefaultCamelContext camel;
 
     @Test
     void eachRecipientsMailsStayTogetherInTheOrderTheyWereWrittenWhateverComplaintTheyAnswer() {
@@ -40,41 +44,45 @@ class OutboxConversationsTest {
 
     @Test
     void afterAMailRefusedForNowTheRestOfItsConversationWaitsForTheNextLookButOthersGo() throws Exception {
-        try (TestDatabase.Provisioned provisioned = TestDatabase.H2.create(tempDir);
-             Database database = new Database(provisioned.config());
-             DefaultCamelContext camel = new DefaultCamelContext()) {
-            OutboxSteps steps = new OutboxSteps(new Outbox(database), Clock.systemUTC(), null,
-                    new Watch(Clock.systemUTC()));
-            PendingMail first = mail(1, 10, "lea@example.fr");
-            steps.pending();
-            steps.failed(failure(camel, first, new IOException("Connection reset")));
+        OutboxSteps steps = steps();
+        steps.pending();
+        steps.failed(failure(mail(1, 10, "lea@example.fr"), new IOException("Connection reset")));
 
-            assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).as("Léa's next mail waits").isFalse();
-            assertThat(steps.inTurn(mail(2, 11, "marco@example.it"))).as("Marco's goes").isTrue();
+        assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).as("Léa's next mail waits").isFalse();
+        assertThat(steps.inTurn(mail(2, 11, "marco@example.it"))).as("Marco's goes").isTrue();
 
-            steps.pending();
-            assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).as("a new look tries again, in order").isTrue();
-        }
+        steps.pending();
+        assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).as("a new look tries again, in order").isTrue();
     }
 
     @Test
     void aMailThatCannotGoAtAllHoldsNothingBack() throws Exception {
-        try (TestDatabase.Provisioned provisioned = TestDatabase.H2.create(tempDir);
-             Database database = new Database(provisioned.config());
-             DefaultCamelContext camel = new DefaultCamelContext()) {
-            OutboxSteps steps = new OutboxSteps(new Outbox(database), Clock.systemUTC(), null,
-                    new Watch(Clock.systemUTC()));
-            PendingMail refused = mail(1, 10, "lea@example.fr");
-            steps.pending();
-            steps.failed(failure(camel, refused, new jakarta.mail.SendFailedException("Invalid Addresses",
-                    new SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress("lea@example.fr"),
-                            "RCPT TO", 550, "550 no such user"))));
+        OutboxSteps steps = steps();
+        steps.pending();
+        steps.failed(failure(mail(1, 10, "lea@example.fr"), new jakarta.mail.SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress("lea@example.fr"),
+                        "RCPT TO", 550, "550 no such user"))));
 
-            assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).isTrue();
+        assertThat(steps.inTurn(mail(3, 10, "lea@example.fr"))).isTrue();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable opened : new AutoCloseable[] {camel, database, provisioned}) {
+            if (opened != null) {
+                opened.close();
+            }
         }
     }
 
-    private static Exchange failure(DefaultCamelContext camel, PendingMail mail, Exception failure) {
+    private OutboxSteps steps() {
+        provisioned = TestDatabase.H2.create(tempDir);
+        database = new Database(provisioned.config());
+        camel = new DefaultCamelContext();
+        return new OutboxSteps(new Outbox(database), Clock.systemUTC(), null, new Watch(Clock.systemUTC()));
+    }
+
+    private Exchange failure(PendingMail mail, Exception failure) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(OutboxSteps.OUTBOX_ID, mail.id());
         exchange.setProperty("redressPendingMail", mail);
