@@ -108,9 +108,8 @@ public final class Gateway implements AutoCloseable {
         // (org.redress.store.ConversationLocks) and works with another
         int workConnections = config.work().shared() ? 2 * config.work().concurrency() : 0;
         int outboxConnections = config.smtp().connections();
-        database = new Database(config.database(),
-                Math.min(64 + workConnections + outboxConnections, config.intake().parallelism()
-                        * config.inboxes().size() + 6 + workConnections + outboxConnections));
+        database = new Database(config.database(), Math.min(64, config.intake().parallelism()
+                * config.inboxes().size() + 6) + workConnections + outboxConnections);
         register = new ComplaintRegister(database, new RawMailStore(database));
         health = new GatewayHealth(config.inboxes().stream().map(InboxConfig::id).toList(),
                 config.inboxDownAfter(), clock);

@@ -28,7 +28,7 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
      */
     private final BlockingDeque<Connection> free;
     private final List<Connection> all = new ArrayList<>();
-    /** Set when the gateway stops: no send opens a connection after that. */
+    /** Set when the gateway stops: no send opens a connection after that (each connection checks it). */
     private volatile boolean closed;
 
     /** The SMTP login's access token when it uses XOAUTH2, else null (the password). */
@@ -69,9 +69,6 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
 
     @Override
     public void send(MimeMessage mail) throws MessagingException {
-        if (closed) {
-            throw new MessagingException("the gateway is stopping: the mail stays in the outbox");
-        }
         Connection connection;
         try {
             connection = free.takeFirst();

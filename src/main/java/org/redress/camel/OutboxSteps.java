@@ -21,7 +21,7 @@ public final class OutboxSteps {
     static final String OUTBOX_ID = "redressOutboxId";
     /** The exchange property naming the channel whose reply route sends the mail. */
     static final String REPLY_CHANNEL = "redressReplyChannel";
-    private static final String PENDING = "redressPendingMail";
+    static final String PENDING = "redressPendingMail";
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSteps.class);
     private static final int BATCH = 100;
 

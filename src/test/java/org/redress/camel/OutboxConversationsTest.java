@@ -85,7 +85,7 @@ class OutboxConversationsTest {
     private Exchange failure(PendingMail mail, Exception failure) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(OutboxSteps.OUTBOX_ID, mail.id());
-        exchange.setProperty("redressPendingMail", mail);
+        exchange.setProperty(OutboxSteps.PENDING, mail);
         exchange.setProperty(OutboxSteps.REPLY_CHANNEL, "email");
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
         return exchange;
