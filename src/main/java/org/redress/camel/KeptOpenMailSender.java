@@ -18,9 +18,19 @@ import org.redress.config.SmtpConfig;
  * on a kept connection). It keeps {@code redress.smtp.connections} of them, one per mail being sent, so that the
  * outbox's senders do not queue behind one another's round trips. A connection idle for a while is closed, since
  * servers drop them; a failed send drops its connection, and the outbox tries the mail again later.
+ *
+ * <p>Servers limit how many mails one login submits at once (Exchange Online: three, refusing a fourth with
+ * {@code 432 4.3.2}), and an integrator who leaves the default of 8 should not see their acknowledgements fail and
+ * SMTP reported DOWN for it. A mail refused for now (a 4xx) while others were being sent is therefore taken as such a
+ * limit: its connection is set aside for {@link #REST} and the mail goes at once over another, so that the pool settles
+ * at what the server allows without the outbox seeing a failure. A 4xx with no other mail in flight is the server's
+ * trouble, not a limit, and fails the send as before.
  */
 final class KeptOpenMailSender extends DefaultJavaMailSender {
     private static final long IDLE_MILLIS = 20_000;
+    /** How long a connection set aside after a refusal rests: the server's limit may have been another client's doing. */
+    static final java.time.Duration REST = java.time.Duration.ofMinutes(10);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeptOpenMailSender.class);
 
     /**
      * The connections not in use right now, the last used first: a quiet gateway sends over one connection instead of
@@ -28,6 +38,12 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
      */
     private final BlockingDeque<Connection> free;
     private final List<Connection> all = new ArrayList<>();
+    /** Connections set aside after a refusal, the first set aside first; they go back to {@link #free} after a rest. */
+    private final java.util.Deque<Connection> resting = new java.util.ArrayDeque<>();
+    private final long restMillis;
+    private final int configured;
+    /** Mails being handed to the server right now. */
+    private final java.util.concurrent.atomic.AtomicInteger sending = new java.util.concurrent.atomic.AtomicInteger();
     /** Set when the gateway stops: no send opens a connection after that (each connection checks it). */
     private volatile boolean closed;
 
@@ -35,7 +51,13 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
     private final org.redress.oauth.MailboxToken token;
 
     KeptOpenMailSender(SmtpConfig smtp, org.redress.oauth.MailboxToken token) {
+        this(smtp, token, REST);
+    }
+
+    KeptOpenMailSender(SmtpConfig smtp, org.redress.oauth.MailboxToken token, java.time.Duration rest) {
         this.token = token;
+        this.restMillis = rest.toMillis();
+        this.configured = smtp.connections();
         String protocol = smtp.security() == SmtpConfig.Security.SSL ? "smtps" : "smtp";
         Properties properties = new Properties();
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
@@ -69,18 +91,63 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
 
     @Override
     public void send(MimeMessage mail) throws MessagingException {
-        Connection connection;
+        while (true) {
+            Connection connection = take();
+            int atOnce = sending.incrementAndGet();
+            boolean setAside = false;
+            try {
+                connection.send(mail);
+                return;
+            } catch (MessagingException | RuntimeException e) {
+                int code = connection.lastCode;
+                // others in flight when this one started or failed: the server may be refusing a mail too many
+                boolean others = Math.max(atOnce, sending.get()) > 1;
+                setAside = code / 100 == 4 && others && setAside(connection, code, e);
+                if (!setAside) {
+                    throw e;
+                }
+            } finally {
+                sending.decrementAndGet();
+                if (!setAside) {
+                    free.addFirst(connection);
+                }
+            }
+        }
+    }
+
+    /** A free connection, the last used first, once those whose rest is over have rejoined; waits for one. */
+    private Connection take() throws MessagingException {
+        synchronized (resting) {
+            long now = System.currentTimeMillis();
+            while (!resting.isEmpty() && resting.peekFirst().restingUntil <= now) {
+                free.addLast(resting.pollFirst());
+            }
+        }
         try {
-            connection = free.takeFirst();
+            return free.takeFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MessagingException("interrupted while waiting for an SMTP connection", e);
         }
-        try {
-            connection.send(mail);
-        } finally {
-            free.addFirst(connection);
+    }
+
+    /** Sets the refused connection aside, unless it is the last one in use; true when it did. */
+    private boolean setAside(Connection connection, int code, Exception refusal) {
+        int inUse;
+        synchronized (resting) {
+            inUse = all.size() - resting.size();
+            if (inUse <= 1) {
+                return false;
+            }
+            connection.restingUntil = System.currentTimeMillis() + restMillis;
+            resting.addLast(connection);
+            inUse--;
         }
+        LOG.warn("The SMTP server refused a mail for now ({}: {}) while others were being sent: taken as its limit on "
+                + "mails at once. The mail goes over another connection; {} of redress.smtp.connections={} are used for "
+                + "the next {} s (Exchange Online allows 3 per mailbox)", code, refusal.getMessage().strip(), inUse,
+                configured, restMillis / 1000);
+        return true;
     }
 
     /** How many connections are open now (for tests). */
@@ -88,17 +155,50 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
         return (int) all.stream().filter(Connection::isOpen).count();
     }
 
+    /** How many connections may be used now: those configured less those set aside after a refusal (for tests). */
+    int usableConnections() {
+        synchronized (resting) {
+            return all.size() - resting.size();
+        }
+    }
+
     void close() {
         closed = true;
         all.forEach(Connection::close);
+    }
+
+    /**
+     * The server's reply code to a failed send or login, or 0 when it gave none: the connection itself failed, or a
+     * recipient was refused (which says something about the recipient, not about how many mails go at once).
+     */
+    private static int replyCode(Exception failure, Transport transport) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException refused) {
+                return refused.getReturnCode();
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSenderFailedException refused) {
+                return refused.getReturnCode();
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException || t instanceof java.io.IOException) {
+                return 0;
+            }
+        }
+        // a greeting or a login refused (421, 454 …) has no exception of its own: the transport kept the code
+        return transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? Math.max(0, smtp.getLastReturnCode())
+                : 0;
     }
 
     /** One kept-open SMTP connection; it sends one mail at a time. */
     private final class Connection {
         private Transport transport;
         private long lastUsed;
+        /** The server's reply code to the last failed send (0 when there was none); read by the thread that sent. */
+        private int lastCode;
+        /** Guarded by {@link #resting}. */
+        private long restingUntil;
 
         synchronized void send(MimeMessage mail) throws MessagingException {
+            lastCode = 0;
             if (closed) {
                 throw new MessagingException("the gateway is stopping: the mail stays in the outbox");
             }
@@ -116,6 +216,7 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
                 connected.sendMessage(mail, mail.getAllRecipients());
                 lastUsed = System.currentTimeMillis();
             } catch (MessagingException | RuntimeException e) {
+                lastCode = replyCode(e, connected);
                 close();
                 throw e;
             }
@@ -128,9 +229,14 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
             if (transport == null) {
                 Transport fresh = getTransport(getSession());
                 var login = getPasswordAuthentication();
-                // a new connection logs in with the token valid now (refreshed ahead of expiry)
-                fresh.connect(getHost(), getPort(), login.getUserName(), token == null ? login.getPassword()
-                        : token.accessToken());
+                try {
+                    // a new connection logs in with the token valid now (refreshed ahead of expiry)
+                    fresh.connect(getHost(), getPort(), login.getUserName(), token == null ? login.getPassword()
+                            : token.accessToken());
+                } catch (MessagingException | RuntimeException e) {
+                    lastCode = replyCode(e, fresh);
+                    throw e;
+                }
                 transport = fresh;
             }
             return transport;

@@ -1,6 +1,7 @@
 package org.redress.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -22,8 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.config.SmtpConfig;
 import org.redress.testing.FreePorts;
+import org.redress.testing.SubmissionLimitRelay;
 
-/** The outbox's SMTP connections, against GreenMail's real SMTP server. */
+/**
+ * The outbox's SMTP connections, against GreenMail's real SMTP server (behind a relay that imitates Exchange Online's
+ * limit on mails submitted at once, where a test needs one).
+ */
 class KeptOpenMailSenderTest {
     private GreenMail server;
     private int port;
@@ -112,9 +117,94 @@ class KeptOpenMailSenderTest {
         }
     }
 
+    @Test
+    void aServerAllowingThreeMailsAtOnceGetsEveryMailWithoutAFailedSendAndTheSenderSettlesAtThree() throws Exception {
+        try (SubmissionLimitRelay exchangeLike = new SubmissionLimitRelay(port, 3, 20)) {
+            KeptOpenMailSender sender = sender(exchangeLike.port(), 8, KeptOpenMailSender.REST);
+            try {
+                sendAtOnce(sender, 10, 10);
+                assertThat(exchangeLike.refusals()).as("the server refused mails beyond its limit").isPositive();
+                assertThat(exchangeLike.mostAtOnce()).isLessThanOrEqualTo(3);
+                assertThat(sender.usableConnections()).isEqualTo(3);
+                assertThat(receivedIds()).as("each mail once").hasSize(100)
+                        .contains("<ack-0@redress.test>", "<ack-99@redress.test>");
+            } finally {
+                sender.close();
+            }
+        }
+    }
+
+    @Test
+    void aRefusalWithNoOtherMailBeingSentFailsTheSendAndKeepsEveryConnection() throws Exception {
+        try (SubmissionLimitRelay refusingAll = new SubmissionLimitRelay(port, 0, 0)) {
+            KeptOpenMailSender sender = sender(refusingAll.port(), 8, KeptOpenMailSender.REST);
+            try {
+                assertThatThrownBy(() -> sender.send(mail(1))).isInstanceOf(jakarta.mail.MessagingException.class)
+                        .satisfies(refused -> assertThat(OutboxSteps.serverTrouble(refused))
+                                .as("a refusal for now: the outbox reports SMTP trouble and tries again").isTrue());
+                assertThat(sender.usableConnections()).isEqualTo(8);
+                assertThat(server.getReceivedMessages()).isEmpty();
+            } finally {
+                sender.close();
+            }
+        }
+    }
+
+    @Test
+    void connectionsSetAsideAfterARefusalAreUsedAgainAfterTheirRest() throws Exception {
+        try (SubmissionLimitRelay exchangeLike = new SubmissionLimitRelay(port, 2, 20)) {
+            KeptOpenMailSender sender = sender(exchangeLike.port(), 4, java.time.Duration.ofMillis(300));
+            try {
+                sendAtOnce(sender, 4, 5);
+                assertThat(sender.usableConnections()).isLessThan(4);
+                Thread.sleep(400);
+                sender.send(mail(100));
+                assertThat(sender.usableConnections()).isEqualTo(4);
+                assertThat(receivedIds()).hasSize(21);
+            } finally {
+                sender.close();
+            }
+        }
+    }
+
+    private void sendAtOnce(KeptOpenMailSender sender, int threads, int each) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        try {
+            List<Future<?>> sends = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * each;
+                sends.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = first; i < first + each; i++) {
+                        sender.send(mail(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> send : sends) {
+                send.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Set<String> receivedIds() throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage received : server.getReceivedMessages()) {
+            assertThat(ids.add(received.getMessageID())).as("received once: " + received.getMessageID()).isTrue();
+        }
+        return ids;
+    }
+
     private KeptOpenMailSender sender(int connections) {
+        return sender(port, connections, KeptOpenMailSender.REST);
+    }
+
+    private static KeptOpenMailSender sender(int port, int connections, java.time.Duration rest) {
         return new KeptOpenMailSender(new SmtpConfig("127.0.0.1", port, "", "", SmtpConfig.Security.NONE, null,
-                connections), null);
+                connections), null, rest);
     }
 
     private static MimeMessage mail(int i) throws Exception {
