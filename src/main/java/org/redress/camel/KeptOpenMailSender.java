@@ -168,6 +168,21 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
     }
 
     /**
+     * Completes a mail made by a custom route (dated, its headers written) and keeps the Message-ID it was given:
+     * replies are threaded by it. The outbox's own mails ({@link QueuedMime}) are complete already.
+     */
+    private static void complete(MimeMessage mail) throws MessagingException {
+        if (mail.getSentDate() == null) {
+            mail.setSentDate(new Date());
+        }
+        String messageId = mail.getMessageID();
+        mail.saveChanges();
+        if (messageId != null) {
+            mail.setHeader("Message-ID", messageId);
+        }
+    }
+
+    /**
      * The server's reply code to a failed send or login, or 0 when it gave none: the connection itself failed, or a
      * recipient was refused (which says something about the recipient, not about how many mails go at once).
      */
@@ -192,6 +207,19 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
     private final class Connection {
         private Transport transport;
         private long lastUsed;
+        /** A mail made by a custom route: dated, its headers written, and the Message-ID it was given kept. */
+        private static void complete(MimeMessage mail) throws MessagingException {
+            if (mail.getSentDate() == null) {
+                mail.setSentDate(new Date());
+            }
+            String messageId = mail.getMessageID();
+            mail.saveChanges();
+            if (messageId != null) {
+                // replies are threaded by it
+                mail.setHeader("Message-ID", messageId);
+            }
+        }
+
         /** The server's reply code to the last failed send (0 when there was none); read by the thread that sent. */
         private int lastCode;
         /** Guarded by {@link #resting}. */
@@ -204,14 +232,8 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
             }
             Transport connected = connected();
             try {
-                if (mail.getSentDate() == null) {
-                    mail.setSentDate(new Date());
-                }
-                String messageId = mail.getMessageID();
-                mail.saveChanges();
-                if (messageId != null) {
-                    // keep the Message-ID chosen by the pipeline: replies are threaded by it
-                    mail.setHeader("Message-ID", messageId);
+                if (!(mail instanceof QueuedMime)) {
+                    complete(mail);
                 }
                 connected.sendMessage(mail, mail.getAllRecipients());
                 lastUsed = System.currentTimeMillis();

@@ -2,7 +2,6 @@ package org.redress.camel;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
@@ -93,7 +92,7 @@ public final class OutboxSteps {
         exchange.setProperty(PENDING, mail);
         exchange.setProperty(REPLY_CHANNEL, mail.channel());
         org.slf4j.MDC.put(IntakeSteps.CORRELATION_KEY, "#" + mail.complaintId());
-        MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(mail.mime()));
+        MimeMessage mime = new QueuedMime(session, mail.mime());
         var in = exchange.getIn();
         in.setBody(mime);
         in.setHeader("redressRecipient", mail.recipient());

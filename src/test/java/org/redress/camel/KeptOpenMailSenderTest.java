@@ -167,6 +167,33 @@ class KeptOpenMailSenderTest {
         }
     }
 
+    @Test
+    void aQueuedMailArrivesByteForByteAsStored() throws Exception {
+        String stored = "Date: Sat, 5 Dec 2026 09:15:02 +0100\r\n"
+                + "From: =?UTF-8?Q?Service_r=C3=A9clamations?= <reclamations@lumiere.example>\r\n"
+                + "To: client@example.org\r\n"
+                + "Message-ID: <ack-queued@redress.test>\r\n"
+                + "Subject: =?UTF-8?Q?Votre_r=C3=A9clamation_CS-12_:_nous_l'avons_bien_re=C3=A7ue?=\r\n"
+                + " =?UTF-8?Q?_et_nous_vous_r=C3=A9pondons_sous_deux_jours_ouvr=C3=A9s?=\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n"
+                + "Auto-Submitted: auto-replied\r\n"
+                + "\r\n"
+                + "Bonjour, merci de nous avoir =C3=A9crit. Votre r=C3=A9clamation porte le num=\r\n"
+                + "=C3=A9ro CS-12.\r\n";
+        KeptOpenMailSender sender = sender(2);
+        try {
+            sender.send(new QueuedMime(Session.getInstance(new Properties()),
+                    stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            assertThat(server.getReceivedMessages()).hasSize(1);
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(server.getReceivedMessages()[0]))
+                    .as("the headers and body as stored, nothing added (no MIME-Version), nothing re-encoded")
+                    .endsWith(stored.stripTrailing());
+        } finally {
+            sender.close();
+        }
+    }
+
     private void sendAtOnce(KeptOpenMailSender sender, int threads, int each) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CyclicBarrier start = new CyclicBarrier(threads);
