@@ -85,8 +85,8 @@ public final class ComplaintIntake {
     public MailInProgress receive(InboxConfig inbox, byte[] raw, long size, String channel) {
         MailIdentity identity = MailIdentity.of(raw);
         Optional<RegisterEntry> earlier = register.byDedupKey(identity.dedupKey());
-        if (earlier.isPresent() && !sameContent(earlier.get(), identity)) {
-            identity = identity.distinctFromEarlierMailWithSameId();
+        if (earlier.isPresent() && !sameContent(earlier.get(), identity, raw)) {
+            identity = identity.distinctFromEarlierMailWithSameId(raw);
         }
         RegisterEntry entry = register.receive(identity.dedupKey(), identity.messageId(), identity.contentHash(),
                 channel, null, inbox.id(), SenderKey.of(raw, identity.dedupKey()), raw, clock.instant());
@@ -291,8 +291,15 @@ public final class ComplaintIntake {
                 + entry.claimedKey() + " and nothing about it was disclosed.";
     }
 
-    private boolean sameContent(RegisterEntry earlier, MailIdentity identity) {
-        return register.contentHash(earlier.id()).map(identity.contentHash()::equals).orElse(true);
+    private boolean sameContent(RegisterEntry earlier, MailIdentity identity, byte[] raw) {
+        Optional<String> earlierHash = register.contentHash(earlier.id());
+        if (earlierHash.isPresent()) {
+            // hashed when it was taken in: a mail without Message-ID, or one taken in before bodies were compared
+            return earlierHash.get().equals(identity.contentHash() != null ? identity.contentHash()
+                    : MailIdentity.bodyHash(raw));
+        }
+        byte[] earlierRaw = register.rawMail(earlier);
+        return earlierRaw == null || MailIdentity.sameBody(earlierRaw, raw);
     }
 
     private void refresh(MailInProgress mail) {

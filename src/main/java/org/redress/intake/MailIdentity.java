@@ -13,8 +13,13 @@ import java.util.HexFormat;
  * (From, Date, Subject and the body) when there is none. The content hash leaves out the header block on purpose:
  * every delivery adds its own Received and Return-Path lines, and a re-delivered mail must still be recognised.
  *
+ * <p>A mail with a Message-ID is not hashed: SHA-256 of every mail taken in was a tenth of the gateway's CPU (C1 has no
+ * SHA intrinsic; BENCHMARKS.md). When its Message-ID comes again, its body is compared byte for byte with the earlier
+ * mail's, which the register keeps: exact where a hash is only nearly so, and paid only then.
+ *
  * @param messageId   the Message-ID with angle brackets, or null
- * @param contentHash SHA-256 (hex) of the body, below the header block
+ * @param contentHash SHA-256 (hex) of the body, below the header block; null for a mail with a Message-ID until it
+ *                    turns out to be a different mail reusing one ({@link #distinctFromEarlierMailWithSameId})
  */
 public record MailIdentity(String messageId, String contentHash, String dedupKey) {
 
@@ -33,15 +38,32 @@ public record MailIdentity(String messageId, String contentHash, String dedupKey
         } catch (MessagingException e) {
             // unreadable header block: the content alone identifies the mail
         }
+        if (messageId != null) {
+            return new MailIdentity(messageId, null, messageId);
+        }
         String bodyHash = sha256(raw, bodyStart, raw.length - bodyStart);
-        String dedupKey = messageId != null ? messageId
-                : "sha256:" + sha256((from + "\n" + date + "\n" + subject + "\n" + bodyHash).getBytes(StandardCharsets.UTF_8));
-        return new MailIdentity(messageId, bodyHash, dedupKey);
+        String dedupKey = "sha256:" + sha256((from + "\n" + date + "\n" + subject + "\n" + bodyHash)
+                .getBytes(StandardCharsets.UTF_8));
+        return new MailIdentity(null, bodyHash, dedupKey);
     }
 
-    /** A different mail that reuses a Message-ID we already have gets a key of its own. */
-    public MailIdentity distinctFromEarlierMailWithSameId() {
-        return new MailIdentity(messageId, contentHash, dedupKey + "#" + contentHash.substring(0, 16));
+    /** A different mail that reuses a Message-ID we already have gets a key of its own, from its body's hash. */
+    public MailIdentity distinctFromEarlierMailWithSameId(byte[] raw) {
+        String hash = contentHash != null ? contentHash : bodyHash(raw);
+        return new MailIdentity(messageId, hash, dedupKey + "#" + hash.substring(0, 16));
+    }
+
+    /** SHA-256 (hex) of the body, below the header block. */
+    public static String bodyHash(byte[] raw) {
+        int bodyStart = bodyStart(raw);
+        return sha256(raw, bodyStart, raw.length - bodyStart);
+    }
+
+    /** Whether two deliveries carry the same body: everything below the header block, to which each adds its lines. */
+    public static boolean sameBody(byte[] one, byte[] other) {
+        int oneStart = bodyStart(one);
+        int otherStart = bodyStart(other);
+        return java.util.Arrays.equals(one, oneStart, one.length, other, otherStart, other.length);
     }
 
     public static String sha256(byte[] bytes) {

@@ -310,12 +310,13 @@ public final class ComplaintRegister {
         return byId(id).map(RegisterEntry::attempts).orElse(0);
     }
 
+    /** The body's SHA-256 when the mail was hashed as it was taken in (not a mail with a Message-ID, since V10). */
     public Optional<String> contentHash(long id) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT content_hash FROM complaint WHERE id = ?")) {
                 select.setLong(1, id);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
                 }
             }
         });

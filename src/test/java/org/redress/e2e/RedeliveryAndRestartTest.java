@@ -3,12 +3,16 @@ package org.redress.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.redress.intake.MailIdentity;
 import org.redress.store.RegisterEntry;
 import org.redress.testing.SharedFiles;
 import org.redress.testing.TestDatabase;
@@ -33,6 +37,55 @@ class RedeliveryAndRestartTest {
             assertThat(stack.mailbox("tom.baker@example.co.uk")).hasSize(1);
             assertThat(stack.gateway().register().all()).hasSize(1);
         }
+    }
+
+    /**
+     * Mails with a Message-ID are compared by their bodies when the id comes again (no hash as they are taken in); a
+     * mail hashed before that (a register from an earlier version) is still recognised by its hash.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void sameMailAgainIsRecognisedByItsBodyAndADifferentMailReusingItsMessageIdOpensATicketOfItsOwn(TestDatabase kind)
+            throws Exception {
+        byte[] kettle = demoComplaint("<kettle-1@example.pt>", "Broken kettle",
+                "The kettle I bought on 2 December leaks from its base. I would like a replacement.");
+        byte[] kettleAgain = ("Received: from relay.example.pt by mx.lumiere.example; Sat, 5 Dec 2026 09:00:07 +0000\r\n"
+                + new String(kettle, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        byte[] refund = demoComplaint("<kettle-1@example.pt>", "Still no refund",
+                "I sent the toaster back a month ago and have had no refund yet.");
+        // taken in by an earlier version, which hashed every mail's body
+        byte[] lamp = demoComplaint("<lamp-1@example.pt>", "Lamp arrived broken", "The lamp's shade was cracked.");
+        byte[] chair = demoComplaint("<lamp-1@example.pt>", "Wobbly chair", "One leg of the chair is shorter.");
+        try (TestStack stack = TestStack.start(tempDir, kind)) {
+            stack.gateway().register().receive("<lamp-1@example.pt>", "<lamp-1@example.pt>",
+                    MailIdentity.bodyHash(lamp), "email", "complaints", lamp, java.time.Instant.now());
+            stack.deliver(kettle);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().outbox().count("sent") == 1);
+            stack.deliver(kettleAgain);
+            stack.deliver(refund);
+            stack.deliver(lamp);
+            stack.deliver(chair);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().outbox().count("sent") == 4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.unseen(TestStack.COMPLAINTS) == 0);
+            Thread.sleep(1500);
+            assertThat(stack.gateway().register().all()).extracting(RegisterEntry::subject)
+                    .containsExactlyInAnyOrder("Broken kettle", "Still no refund", "Lamp arrived broken", "Wobbly chair");
+            assertThat(stack.issueKeys()).hasSize(4);
+            assertThat(stack.mailbox("ines.duarte@example.pt")).hasSize(4);
+        }
+    }
+
+    private static byte[] demoComplaint(String messageId, String subject, String text) {
+        return ("From: Ines Duarte <ines.duarte@example.pt>\r\n"
+                + "To: complaints@lumiere.example\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Message-ID: " + messageId + "\r\n"
+                + "Date: Sat, 5 Dec 2026 09:00:00 +0000\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "\r\n"
+                // no line break after the text: GreenMail keeps none, and the register must hold these very bytes
+                + text).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
