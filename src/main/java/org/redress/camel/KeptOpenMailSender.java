@@ -145,7 +145,7 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
         }
         LOG.warn("The SMTP server refused a mail for now ({}: {}) while others were being sent: taken as its limit on "
                 + "mails at once. The mail goes over another connection; {} of redress.smtp.connections={} are used for "
-                + "the next {} s (Exchange Online allows 3 per mailbox)", code, refusal.getMessage().strip(), inUse,
+                + "the next {} s (Exchange Online allows 3 per mailbox)", code, String.valueOf(refusal.getMessage()).strip(), inUse,
                 configured, restMillis / 1000);
         return true;
     }
@@ -207,19 +207,6 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
     private final class Connection {
         private Transport transport;
         private long lastUsed;
-        /** A mail made by a custom route: dated, its headers written, and the Message-ID it was given kept. */
-        private static void complete(MimeMessage mail) throws MessagingException {
-            if (mail.getSentDate() == null) {
-                mail.setSentDate(new Date());
-            }
-            String messageId = mail.getMessageID();
-            mail.saveChanges();
-            if (messageId != null) {
-                // replies are threaded by it
-                mail.setHeader("Message-ID", messageId);
-            }
-        }
-
         /** The server's reply code to the last failed send (0 when there was none); read by the thread that sent. */
         private int lastCode;
         /** Guarded by {@link #resting}. */

@@ -298,8 +298,8 @@ public final class ComplaintIntake {
             return earlierHash.get().equals(identity.contentHash() != null ? identity.contentHash()
                     : MailIdentity.bodyHash(raw));
         }
-        byte[] earlierRaw = register.rawMail(earlier);
-        return earlierRaw == null || MailIdentity.sameBody(earlierRaw, raw);
+        Boolean same = register.readRawMail(earlier, stored -> MailIdentity.sameBody(stored, raw));
+        return same == null || same;
     }
 
     private void refresh(MailInProgress mail) {

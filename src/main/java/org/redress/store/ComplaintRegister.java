@@ -342,6 +342,11 @@ public final class ComplaintRegister {
         return rawMail.load(entry.rawMailId());
     }
 
+    /** Reads the entry's raw mail as a stream (null when it has none), without loading it whole. */
+    public <T> T readRawMail(RegisterEntry entry, RawMailStore.Reader<T> reader) {
+        return rawMail.read(entry.rawMailId(), reader);
+    }
+
     private void finish(long id, Outcome outcome, String reason, Instant now) {
         update("UPDATE complaint SET outcome = ?, reason = ?, completed_at = ? WHERE id = ?",
                 outcome.code(), truncate(reason, 4000), Timestamp.from(now), id);

@@ -43,6 +43,34 @@ public final class RawMailStore {
         }
     }
 
+    /**
+     * Hands a stored mail to {@code reader} as a stream, within the transaction: H2 reads its LOB in blocks, so a large
+     * mail compared with a new delivery is not held twice. Null when there is no such mail.
+     */
+    public <T> T read(long id, Reader<T> reader) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT content FROM raw_mail WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    try (java.io.InputStream content = rs.getBinaryStream(1)) {
+                        return reader.read(content);
+                    } catch (java.io.IOException e) {
+                        throw new SQLException("reading raw mail " + id + " failed", e);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Reads a stored mail from its stream. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(java.io.InputStream content) throws java.io.IOException;
+    }
+
     public byte[] load(long id) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT content FROM raw_mail WHERE id = ?")) {
