@@ -69,4 +69,20 @@ class QuarantineTest {
             assertThat(stack.issueKeys()).hasSize(2);
         }
     }
+
+    /** A mail is parsed as it is recorded; a parse that fails there is still counted, and the mail quarantined. */
+    @Test
+    void mailWithNothingToParseIsRecordedCountedAndQuarantinedWithTheParsersReason() throws Exception {
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, Map.of("redress.intake.max-attempts", "2"))) {
+            // no header field, no text, no file: bytes an SMTP server would refuse, put straight into the inbox
+            byte[] nothing = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            stack.append(TestStack.COMPLAINTS, nothing);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.count(TestStack.COMPLAINTS, "Quarantine") == 1);
+            RegisterEntry quarantined = stack.gateway().register().withOutcome(Outcome.QUARANTINED).get(0);
+            assertThat(quarantined.reason()).contains("failed 2 times").contains("not a mail message");
+            assertThat(quarantined.attempts()).isEqualTo(2);
+            assertThat(stack.gateway().register().rawMail(quarantined)).isEqualTo(nothing);
+            assertThat(stack.gateway().register().all()).hasSize(1);
+        }
+    }
 }
