@@ -62,8 +62,7 @@ public final class IntakeSteps {
             plain.setBody(intake.unreadable(inbox, raw.serverId(), ComplaintIntake.describe(raw.unreadable()), "email"));
             throw new UnreadableMailException(raw.unreadable());
         }
-        // parsed here when handled on this node: recorded with its description, one commit less
-        MailInProgress received = intake.receive(inbox, raw.bytes(), raw.size(), "email", !config.work().shared());
+        MailInProgress received = intake.receive(inbox, raw.bytes(), raw.size(), "email");
         // every later log line of this mail's handling carries its register number (the JSON log's "mdc")
         org.slf4j.MDC.put(CORRELATION_KEY, "#" + received.entry().id());
         plain.setBody(received);

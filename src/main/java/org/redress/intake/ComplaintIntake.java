@@ -73,10 +73,7 @@ public final class ComplaintIntake {
         this.clock = clock;
     }
 
-    /**
-     * Records the mail (or finds its earlier record) before anything can fail on its content: a failure of its
-     * parse, when it is parsed here, is reported by the parse step once it is recorded.
-     */
+    /** Records the mail (or finds its earlier record) before anything can fail on its content. */
     public MailInProgress receive(InboxConfig inbox, byte[] raw, String channel) {
         return receive(inbox, raw, raw.length, channel);
     }
@@ -86,47 +83,14 @@ public final class ComplaintIntake {
      * @param size the mail's whole size
      */
     public MailInProgress receive(InboxConfig inbox, byte[] raw, long size, String channel) {
-        return receive(inbox, raw, size, channel, false);
-    }
-
-    /**
-     * @param parseNow parse a new mail here and record it described, one commit less than describing it in the
-     *                 {@link #parse} step: for a mail handled on this node. A mail the work queue hands to another node
-     *                 is parsed there. A parse that fails here fails the parse step, after the mail is recorded, so that
-     *                 its attempts are counted like any other failure's.
-     */
-    public MailInProgress receive(InboxConfig inbox, byte[] raw, long size, String channel, boolean parseNow) {
         MailIdentity identity = MailIdentity.of(raw);
         Optional<RegisterEntry> earlier = register.byDedupKey(identity.dedupKey());
         if (earlier.isPresent() && !sameContent(earlier.get(), identity, raw)) {
             identity = identity.distinctFromEarlierMailWithSameId(raw);
-            earlier = Optional.empty();
-        }
-        // the register keeps microseconds: the parsed mail and its record agree on when it arrived
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Complaint parsed = null;
-        Throwable parseFailure = null;
-        if (parseNow && earlier.isEmpty()) {
-            try {
-                parsed = parser.parse(raw, inbox.id(), now);
-            } catch (Throwable failure) {
-                parseFailure = failure;
-            }
         }
         RegisterEntry entry = register.receive(identity.dedupKey(), identity.messageId(), identity.contentHash(),
-                channel, null, inbox.id(), SenderKey.of(raw, identity.dedupKey()), raw, now,
-                parsed == null ? null : description(parsed));
-        MailInProgress mail = new MailInProgress(inbox, raw, size, entry);
-        if (entry.receivedAt().equals(now)) {
-            // the row written here, not one a concurrent poller wrote first
-            mail.parsedOnReceipt(parsed, parseFailure);
-        }
-        return mail;
-    }
-
-    private static ComplaintRegister.Description description(Complaint complaint) {
-        return new ComplaintRegister.Description(complaint.sender().address(), complaint.subject(), complaint.language(),
-                org.redress.conversation.SameWords.fingerprint(complaint));
+                channel, null, inbox.id(), SenderKey.of(raw, identity.dedupKey()), raw, clock.instant());
+        return new MailInProgress(inbox, raw, size, entry);
     }
 
     /**
@@ -152,20 +116,10 @@ public final class ComplaintIntake {
     }
 
     public void parse(MailInProgress mail) {
-        if (mail.parseFailure() instanceof RuntimeException failure) {
-            throw failure;
-        }
-        if (mail.parseFailure() instanceof Error failure) {
-            throw failure;
-        }
-        if (mail.complaint() != null) {
-            return; // parsed when it was received, and recorded described
-        }
         Complaint complaint = parser.parse(mail.raw(), mail.inbox().id(), mail.entry().receivedAt());
         mail.complaint(complaint);
-        ComplaintRegister.Description description = description(complaint);
-        register.describe(mail.entry().id(), description.sender(), description.subject(), description.language(),
-                description.wordsHash());
+        register.describe(mail.entry().id(), complaint.sender().address(), complaint.subject(), complaint.language(),
+                org.redress.conversation.SameWords.fingerprint(complaint));
     }
 
     /** Not every mail to a complaints address is a complaint; what is not is recorded as ignored, with the reason. */

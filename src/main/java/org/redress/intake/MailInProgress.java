@@ -14,7 +14,6 @@ public final class MailInProgress {
     private final long size;
     private RegisterEntry entry;
     private Complaint complaint;
-    private Throwable parseFailure;
     private org.redress.jira.NewTicket ticket;
     private boolean ignored;
     private org.redress.conversation.ThreadMatch thread;
@@ -92,17 +91,6 @@ public final class MailInProgress {
 
     public Complaint complaint() {
         return complaint;
-    }
-
-    /** What parsing it when it was received gave: the complaint, or the failure the parse step reports. */
-    void parsedOnReceipt(Complaint complaint, Throwable failure) {
-        this.complaint = complaint;
-        this.parseFailure = failure;
-    }
-
-    /** The failure of the parse made when the mail was received, to be thrown by the parse step; or null. */
-    Throwable parseFailure() {
-        return parseFailure;
     }
 
     void complaint(Complaint complaint) {

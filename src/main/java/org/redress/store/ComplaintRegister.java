@@ -45,16 +45,6 @@ public final class ComplaintRegister {
      */
     public RegisterEntry receive(String dedupKey, String messageId, String contentHash, String channel,
                                  String replyChannel, String inbox, String laneKey, byte[] raw, Instant now) {
-        return receive(dedupKey, messageId, contentHash, channel, replyChannel, inbox, laneKey, raw, now, null);
-    }
-
-    /**
-     * @param description what {@link #describe} would write, written with the row (one commit less for the mail), or
-     *                    null when the mail is described later
-     */
-    public RegisterEntry receive(String dedupKey, String messageId, String contentHash, String channel,
-                                 String replyChannel, String inbox, String laneKey, byte[] raw, Instant now,
-                                 Description description) {
         Optional<RegisterEntry> existing = byDedupKey(dedupKey);
         if (existing.isPresent()) {
             return existing.get();
@@ -64,8 +54,7 @@ public final class ComplaintRegister {
                 long rawId = rawMail.store(connection, raw, contentHash, now);
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO complaint (dedup_key, message_id, content_hash, channel, inbox, outcome, raw_mail_id, received_at, "
-                                + "reply_channel, lane_key, sender, sender_key, subject, language, words_sha256) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                + "reply_channel, lane_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, dedupKey);
                     insert.setString(2, messageId);
                     insert.setString(3, contentHash);
@@ -76,12 +65,6 @@ public final class ComplaintRegister {
                     insert.setTimestamp(8, Timestamp.from(now));
                     insert.setString(9, RegisterEntry.EMAIL.equals(replyChannel) ? null : replyChannel);
                     insert.setString(10, laneKey == null ? null : truncate(laneKey, 320));
-                    String address = description == null ? null : truncate(description.sender(), 320);
-                    insert.setString(11, address);
-                    insert.setString(12, address == null ? null : address.toLowerCase(java.util.Locale.ROOT));
-                    insert.setString(13, description == null ? null : truncate(description.subject(), 1000));
-                    insert.setString(14, description == null ? null : description.language());
-                    insert.setString(15, description == null ? null : description.wordsHash());
                     insert.executeUpdate();
                 }
                 return null;
@@ -168,10 +151,6 @@ public final class ComplaintRegister {
 
     public List<RegisterEntry> withOutcome(Outcome outcome) {
         return query("SELECT " + COLUMNS + " FROM complaint WHERE outcome = ? ORDER BY id", outcome.code());
-    }
-
-    /** What the register shows of a parsed mail. */
-    public record Description(String sender, String subject, String language, String wordsHash) {
     }
 
     /** @param wordsHash the hash of the sender's own words (quotes and signature removed), or null when too few */

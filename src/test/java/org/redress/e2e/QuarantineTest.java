@@ -70,7 +70,7 @@ class QuarantineTest {
         }
     }
 
-    /** A mail is parsed as it is recorded; a parse that fails there is still counted, and the mail quarantined. */
+    /** A mail the parser can make nothing of is recorded first, then counted and quarantined with the parser's reason. */
     @Test
     void mailWithNothingToParseIsRecordedCountedAndQuarantinedWithTheParsersReason() throws Exception {
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, Map.of("redress.intake.max-attempts", "2"))) {
