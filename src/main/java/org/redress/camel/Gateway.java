@@ -243,6 +243,7 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("health", new HealthSteps(register, outbox, health, oauthTokens,
                         config.cluster().clustered()));
                 metrics.watchTokens(oauthTokens);
+                metrics.watchSmtpConnections(smtpSender::usableConnections);
                 camel.getRegistry().bind("quarantine", new QuarantineSteps(register, new org.redress.intake.QuarantineAlerts(
                         register, jira, new org.redress.jira.QuarantineAlert(json), config)));
             }

@@ -63,6 +63,16 @@ public final class GatewayMetrics {
         }
     }
 
+    /**
+     * How many SMTP connections the outbox may use now: {@code redress.smtp.connections}, less those resting after the
+     * server refused a mail too many at once. Below the setting, the server allows fewer: set it there.
+     */
+    public void watchSmtpConnections(java.util.function.IntSupplier usable) {
+        Gauge.builder("redress.smtp.connections.usable", usable, java.util.function.IntSupplier::getAsInt)
+                .description("SMTP connections the outbox may use now (redress.smtp.connections less those resting "
+                        + "after the server refused a mail too many at once)").register(registry);
+    }
+
     public GatewayMetrics(List<InboxConfig> inboxes, SatisfactionStore satisfaction, Outbox outbox,
                           FollowUpStore followUps, ComplaintRegister register, GatewayHealth health, Clock clock) {
         this.satisfaction = satisfaction;

@@ -155,7 +155,7 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
         return (int) all.stream().filter(Connection::isOpen).count();
     }
 
-    /** How many connections may be used now: those configured less those set aside after a refusal (for tests). */
+    /** How many connections may be used now: those configured less those set aside after a refusal (a gauge). */
     int usableConnections() {
         synchronized (resting) {
             return all.size() - resting.size();

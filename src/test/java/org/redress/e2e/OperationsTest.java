@@ -69,6 +69,7 @@ class OperationsTest {
             assertThat(value(metrics, "redress_complaints{inbox=\"complaints\",outcome=\"ticketed\"}")).isEqualTo(3);
             assertThat(value(metrics, "redress_quarantine_mails")).isZero();
             assertThat(value(metrics, "redress_outbox_pending")).isZero();
+            assertThat(value(metrics, "redress_smtp_connections_usable")).isEqualTo(8);
             assertThat(value(metrics, "redress_acknowledgement_latency_seconds_count{inbox=\"complaints\"}"))
                     .isEqualTo(3);
             double ackSeconds = value(metrics, "redress_acknowledgement_latency_seconds_max{inbox=\"complaints\"}");
