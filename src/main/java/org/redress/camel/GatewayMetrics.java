@@ -70,7 +70,8 @@ public final class GatewayMetrics {
     public void watchSmtpConnections(java.util.function.IntSupplier usable) {
         // held strongly: a gauge keeps only a weak reference, and nothing else holds this method reference
         Gauge.builder("redress.smtp.connections.usable", usable, java.util.function.IntSupplier::getAsInt)
-                .strongReference(true).description("SMTP connections the outbox may use now (redress.smtp.connections less those resting "
+                .strongReference(true)
+                .description("SMTP connections the outbox may use now (redress.smtp.connections less those resting "
                         + "after the server refused a mail too many at once)").register(registry);
     }
 

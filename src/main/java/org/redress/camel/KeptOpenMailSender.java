@@ -145,8 +145,8 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
         }
         LOG.warn("The SMTP server refused a mail for now ({}: {}) while others were being sent: taken as its limit on "
                 + "mails at once. The mail goes over another connection; {} of redress.smtp.connections={} are used for "
-                + "the next {} s (Exchange Online allows 3 per mailbox)", code, String.valueOf(refusal.getMessage()).strip(), inUse,
-                configured, restMillis / 1000);
+                + "the next {} s (Exchange Online allows 3 per mailbox)", code,
+                String.valueOf(refusal.getMessage()).strip(), inUse, configured, restMillis / 1000);
         return true;
     }
 
