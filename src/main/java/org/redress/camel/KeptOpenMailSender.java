@@ -26,7 +26,7 @@ import org.redress.config.SmtpConfig;
  * at what the server allows without the outbox seeing a failure. A 4xx with no other mail in flight is the server's
  * trouble, not a limit, and fails the send as before.
  */
-final class KeptOpenMailSender extends DefaultJavaMailSender {
+final class KeptOpenMailSender extends DefaultJavaMailSender implements AutoCloseable {
     private static final long IDLE_MILLIS = 20_000;
     /** How long a connection set aside after a refusal rests: the server's limit may have been another client's doing. */
     static final java.time.Duration REST = java.time.Duration.ofMinutes(10);
@@ -162,7 +162,8 @@ final class KeptOpenMailSender extends DefaultJavaMailSender {
         }
     }
 
-    void close() {
+    @Override
+    public void close() {
         closed = true;
         all.forEach(Connection::close);
     }

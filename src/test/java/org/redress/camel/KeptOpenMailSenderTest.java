@@ -47,59 +47,28 @@ class KeptOpenMailSenderTest {
 
     @Test
     void mailsSentOneAfterAnotherKeepOneConnectionOpen() throws Exception {
-        KeptOpenMailSender sender = sender(4);
-        try {
+        try (KeptOpenMailSender sender = sender(4)) {
             for (int i = 0; i < 5; i++) {
                 sender.send(mail(i));
             }
             assertThat(sender.openConnections()).isEqualTo(1);
             assertThat(server.getReceivedMessages()).hasSize(5);
-        } finally {
-            sender.close();
         }
     }
 
     @Test
     void manySendersAtOnceNeverOpenMoreConnectionsThanConfiguredAndEveryMailArrivesOnce() throws Exception {
-        KeptOpenMailSender sender = sender(3);
-        int threads = 10;
-        int each = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CyclicBarrier start = new CyclicBarrier(threads);
-        try {
-            List<Future<?>> sends = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t * each;
-                sends.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = first; i < first + each; i++) {
-                        sender.send(mail(i));
-                        assertThat(sender.openConnections()).isLessThanOrEqualTo(3);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> send : sends) {
-                send.get();
-            }
+        try (KeptOpenMailSender sender = sender(3)) {
+            sendAtOnce(sender, 10, 20, () -> assertThat(sender.openConnections()).isLessThanOrEqualTo(3));
             assertThat(sender.openConnections()).isBetween(1, 3);
-            Set<String> ids = new HashSet<>();
-            for (MimeMessage received : server.getReceivedMessages()) {
-                ids.add(received.getMessageID());
-            }
-            assertThat(server.getReceivedMessages()).hasSize(threads * each);
-            assertThat(ids).as("each mail once, with the Message-ID it was given").hasSize(threads * each)
+            assertThat(receivedIds()).as("each mail once, with the Message-ID it was given").hasSize(200)
                     .contains("<ack-0@redress.test>", "<ack-199@redress.test>");
-        } finally {
-            pool.shutdownNow();
-            sender.close();
         }
     }
 
     @Test
     void aConnectionTheServerDroppedIsReplacedAtTheNextSend() throws Exception {
-        KeptOpenMailSender sender = sender(2);
-        try {
+        try (KeptOpenMailSender sender = sender(2)) {
             sender.send(mail(1));
             server.stop();
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -112,24 +81,19 @@ class KeptOpenMailSenderTest {
             }
             assertThat(server.getReceivedMessages()).hasSize(1);
             assertThat(sender.openConnections()).isEqualTo(1);
-        } finally {
-            sender.close();
         }
     }
 
     @Test
     void aServerAllowingThreeMailsAtOnceGetsEveryMailWithoutAFailedSendAndTheSenderSettlesAtThree() throws Exception {
         try (SubmissionLimitRelay exchangeLike = new SubmissionLimitRelay(port, 3, 20)) {
-            KeptOpenMailSender sender = sender(exchangeLike.port(), 8, KeptOpenMailSender.REST);
-            try {
+            try (KeptOpenMailSender sender = sender(exchangeLike.port(), 8, KeptOpenMailSender.REST)) {
                 sendAtOnce(sender, 10, 10);
                 assertThat(exchangeLike.refusals()).as("the server refused mails beyond its limit").isPositive();
                 assertThat(exchangeLike.mostAtOnce()).isLessThanOrEqualTo(3);
                 assertThat(sender.usableConnections()).isEqualTo(3);
                 assertThat(receivedIds()).as("each mail once").hasSize(100)
                         .contains("<ack-0@redress.test>", "<ack-99@redress.test>");
-            } finally {
-                sender.close();
             }
         }
     }
@@ -137,15 +101,12 @@ class KeptOpenMailSenderTest {
     @Test
     void aRefusalWithNoOtherMailBeingSentFailsTheSendAndKeepsEveryConnection() throws Exception {
         try (SubmissionLimitRelay refusingAll = new SubmissionLimitRelay(port, 0, 0)) {
-            KeptOpenMailSender sender = sender(refusingAll.port(), 8, KeptOpenMailSender.REST);
-            try {
+            try (KeptOpenMailSender sender = sender(refusingAll.port(), 8, KeptOpenMailSender.REST)) {
                 assertThatThrownBy(() -> sender.send(mail(1))).isInstanceOf(jakarta.mail.MessagingException.class)
                         .satisfies(refused -> assertThat(OutboxSteps.serverTrouble(refused))
                                 .as("a refusal for now: the outbox reports SMTP trouble and tries again").isTrue());
                 assertThat(sender.usableConnections()).isEqualTo(8);
                 assertThat(server.getReceivedMessages()).isEmpty();
-            } finally {
-                sender.close();
             }
         }
     }
@@ -153,16 +114,13 @@ class KeptOpenMailSenderTest {
     @Test
     void connectionsSetAsideAfterARefusalAreUsedAgainAfterTheirRest() throws Exception {
         try (SubmissionLimitRelay exchangeLike = new SubmissionLimitRelay(port, 2, 20)) {
-            KeptOpenMailSender sender = sender(exchangeLike.port(), 4, java.time.Duration.ofMillis(300));
-            try {
+            try (KeptOpenMailSender sender = sender(exchangeLike.port(), 4, java.time.Duration.ofMillis(300))) {
                 sendAtOnce(sender, 4, 5);
                 assertThat(sender.usableConnections()).isLessThan(4);
                 Thread.sleep(400);
                 sender.send(mail(100));
                 assertThat(sender.usableConnections()).isEqualTo(4);
                 assertThat(receivedIds()).hasSize(21);
-            } finally {
-                sender.close();
             }
         }
     }
@@ -181,20 +139,22 @@ class KeptOpenMailSenderTest {
                 + "\r\n"
                 + "Bonjour, merci de nous avoir =C3=A9crit. Votre r=C3=A9clamation porte le num=\r\n"
                 + "=C3=A9ro CS-12.\r\n";
-        KeptOpenMailSender sender = sender(2);
-        try {
+        try (KeptOpenMailSender sender = sender(2)) {
             sender.send(new QueuedMime(Session.getInstance(new Properties()),
                     stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             assertThat(server.getReceivedMessages()).hasSize(1);
             assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(server.getReceivedMessages()[0]))
                     .as("the headers and body as stored, nothing added (no MIME-Version), nothing re-encoded")
                     .endsWith(stored.stripTrailing());
-        } finally {
-            sender.close();
         }
     }
 
     private void sendAtOnce(KeptOpenMailSender sender, int threads, int each) throws Exception {
+        sendAtOnce(sender, threads, each, () -> { });
+    }
+
+    /** {@code threads} senders started together, each sending {@code each} mails and checking after every one. */
+    private void sendAtOnce(KeptOpenMailSender sender, int threads, int each, Runnable afterEachSend) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CyclicBarrier start = new CyclicBarrier(threads);
         try {
@@ -205,6 +165,7 @@ class KeptOpenMailSenderTest {
                     start.await();
                     for (int i = first; i < first + each; i++) {
                         sender.send(mail(i));
+                        afterEachSend.run();
                     }
                     return null;
                 }));
