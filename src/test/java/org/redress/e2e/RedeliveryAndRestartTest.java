@@ -84,7 +84,7 @@ class RedeliveryAndRestartTest {
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n"
                 + "\r\n"
-                // no line break after the text: GreenMail keeps none, and the register must hold these very bytes
+                // no line break after the text: GreenMail keeps none, and the lamp's recorded hash is of what arrives
                 + text).getBytes(StandardCharsets.UTF_8);
     }
 
