@@ -83,11 +83,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 s.optional("redress.smtp.user", ""), smtpOAuth == null ? s.optional("redress.smtp.password", "")
                         : s.optional("redress.smtp.password", "").substring(0, 0),
                 s.choice("redress.smtp.security", SmtpConfig.Security.class, SmtpConfig.Security.NONE), smtpOAuth,
-                positive(s, "redress.smtp.connections", SmtpConfig.DEFAULT_CONNECTIONS));
-        if (smtp.connections() > 32) {
-            throw new ConfigException("redress.smtp.connections", "must be at most 32 (connections the outbox sends "
-                    + "through at once)");
-        }
+                atMost(positive(s, "redress.smtp.connections", SmtpConfig.DEFAULT_CONNECTIONS), 32,
+                        "redress.smtp.connections", "connections the outbox sends through at once"));
         if (smtpOAuth != null && smtp.user().isBlank()) {
             throw new ConfigException("redress.smtp.user", "is required with redress.smtp.auth=oauth2 (the mailbox "
                     + "the token is for)");
@@ -105,10 +102,8 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                         s.duration("redress.intake.attachment-text-timeout", Duration.ofSeconds(30))),
                 s.optional("redress.intake.oversized-folder", "Oversized"), authservId(s),
                 s.optional("redress.intake.quarantine-alert-project", ""),
-                positive(s, "redress.intake.parallelism", 16));
-        if (intake.parallelism() > 64) {
-            throw new ConfigException("redress.intake.parallelism", "must be at most 64 (mails handled at once per inbox)");
-        }
+                atMost(positive(s, "redress.intake.parallelism", 16), 64, "redress.intake.parallelism",
+                        "mails handled at once per inbox"));
         if (intake.limits().maxAttachmentBytes() > intake.limits().maxMessageBytes()) {
             throw new ConfigException("redress.intake.max-attachment-size",
                     "must not be larger than redress.intake.max-message-size");
@@ -572,6 +567,13 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
         int value = s.integer(key, fallback);
         if (value < 1) {
             throw new ConfigException(key, "must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    private static int atMost(int value, int max, String key, String what) {
+        if (value > max) {
+            throw new ConfigException(key, "must be at most " + max + " (" + what + "), got " + value);
         }
         return value;
     }
