@@ -61,6 +61,18 @@ class RedressConfigTest {
     }
 
     @Test
+    void intakeParallelismOutOfRangeStopsStartUpNamingTheKey() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.intake.parallelism", "64");
+        assertThat(RedressConfig.from(values, Map.of()).intake().parallelism()).isEqualTo(64);
+        for (String wrong : java.util.List.of("0", "65")) {
+            values.put("redress.intake.parallelism", wrong);
+            assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("redress.intake.parallelism");
+        }
+    }
+
+    @Test
     void webhooksWithoutASecretStopStartUpNamingTheSecretKey() {
         Map<String, String> values = shippedConfig();
         values.put("redress.jira.webhook-secret", "");
