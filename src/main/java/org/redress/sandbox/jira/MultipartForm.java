@@ -89,7 +89,8 @@ final class MultipartForm {
         int headerEnd;
         int bodyStart;
         int crlf = indexOf(raw, new byte[]{'\r', '\n', '\r', '\n'}, 0);
-        int lf = indexOf(raw, new byte[]{'\n', '\n'}, 0);
+        // a bare-LF blank line counts only before the CRLF one: not looked for in the file's bytes after it
+        int lf = indexOf(raw, new byte[]{'\n', '\n'}, 0, crlf < 0 ? raw.length : crlf + 2);
         if (startsWith(raw, 0, new byte[]{'\r', '\n'})) {
             headerEnd = 0;
             bodyStart = 2;
@@ -230,7 +231,12 @@ final class MultipartForm {
     }
 
     static int indexOf(byte[] data, byte[] pattern, int from) {
-        int last = data.length - pattern.length;
+        return indexOf(data, pattern, from, data.length);
+    }
+
+    /** Where {@code pattern} starts at or after {@code from}, ending at or before {@code end}; -1 when nowhere. */
+    static int indexOf(byte[] data, byte[] pattern, int from, int end) {
+        int last = Math.min(end, data.length) - pattern.length;
         byte first = pattern[0];
         for (int i = Math.max(from, 0); i <= last; i++) {
             if (data[i] == first && startsWith(data, i, pattern)) {

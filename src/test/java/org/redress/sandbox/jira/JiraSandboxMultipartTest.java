@@ -65,6 +65,19 @@ class JiraSandboxMultipartTest {
     }
 
     @Test
+    void blankLinesInsideAFileAreContentNotTheEndOfItsHeaders() {
+        byte[] body = bytes("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.bin\"\r\n\r\n"
+                + "a\n\nb\r\n\r\nc\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lf.txt\"\n\n"
+                + "d\r\n\r\ne\r\n--b--");
+
+        List<MultipartForm.Part> parts = MultipartForm.parse(body, "b");
+
+        assertThat(parts).extracting(MultipartForm.Part::filename).containsExactly("scan.bin", "lf.txt");
+        assertThat(parts.get(0).content()).isEqualTo(bytes("a\n\nb\r\n\r\nc"));
+        assertThat(parts.get(1).content()).isEqualTo(bytes("d\r\n\r\ne"));
+    }
+
+    @Test
     void malformedBodiesAreRejected() {
         assertThatThrownBy(() -> MultipartForm.parse(bytes("no boundary here"), "b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MultipartForm.parse(bytes("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nunterminated"), "b"))
