@@ -52,7 +52,7 @@ import org.redress.jira.TicketMapper;
 import org.redress.parsing.AttachmentReader;
 import org.redress.parsing.LanguageGuesser;
 import org.redress.parsing.MailParser;
-import org.redress.parsing.MailStreamProvider;
+import org.redress.parsing.ProviderLookups;
 import org.redress.screening.MailScreen;
 import org.redress.store.ComplaintRegister;
 import org.redress.store.ConversationLocks;
@@ -96,7 +96,7 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(RedressConfig config, Clock clock) throws Exception {
         this.config = config;
-        MailStreamProvider.nameAngus();
+        ProviderLookups.skipClassPathScans();
         config.secretsAtSandboxDefaults().forEach(key -> LOG.warn("{} is the sandbox's public default: set it before "
                 + "the gateway faces anything but the sandbox", key));
         ObjectMapper json = new ObjectMapper();
