@@ -109,7 +109,8 @@ public final class Database implements AutoCloseable {
      * second of records, and send an acknowledgement twice), each connection keeps the parsed form of more than
      * H2's default 8 statements (a complaint runs about 30 different ones), and pages are split at 4 KiB rather than
      * H2's 16 KiB: every commit writes out each page it changed whole, and a complaint's steps commit one row at a
-     * time, so smaller pages mean fewer bytes serialised per commit (BENCHMARKS.md, "Smaller pages").
+     * time, so smaller pages mean fewer bytes serialised per commit (BENCHMARKS.md, "The sandbox's own costs, and
+     * smaller H2 pages").
      */
     static String closedByUs(String url) {
         if (!url.startsWith("jdbc:h2:")) {
