@@ -31,7 +31,7 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void databasesOutsideThisProcessAreLeftAsTheUrlSays() {
+    void urlsOfAnythingButAnEmbeddedFileGetNeitherSetting() {
         assertThat(Database.closedByUs("jdbc:h2:mem:demo")).doesNotContain("PAGE_SIZE").doesNotContain("WRITE_DELAY");
         assertThat(Database.closedByUs("jdbc:h2:tcp://127.0.0.1:9092/demo")).doesNotContain("PAGE_SIZE");
         assertThat(Database.closedByUs("jdbc:postgresql://127.0.0.1:5432/test"))

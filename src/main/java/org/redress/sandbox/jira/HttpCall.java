@@ -62,7 +62,7 @@ final class HttpCall {
     }
 
     static HttpCall read(HttpExchange exchange, long maxBodyBytes) throws IOException {
-        // sized by Content-Length when there is one: grown from 32 bytes, a file upload was copied about twenty times
+        // sized by Content-Length when there is one: grown from 32 bytes by doubling, a 500 KB upload was copied 14×
         long declared = contentLength(exchange);
         ByteArrayOutputStream out = new ByteArrayOutputStream(
                 declared > 0 && declared <= Math.min(maxBodyBytes, Integer.MAX_VALUE - 8) ? (int) declared : 8192);
