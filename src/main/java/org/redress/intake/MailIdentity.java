@@ -66,16 +66,7 @@ public record MailIdentity(String messageId, String contentHash, String dedupKey
      */
     public static boolean sameBody(java.io.InputStream earlier, byte[] raw) throws java.io.IOException {
         java.io.InputStream in = new java.io.BufferedInputStream(earlier, 64 * 1024);
-        // past the header block as bodyStart finds its end: the first "\n\n" or "\n\r\n"
-        int beforeLast = -1;
-        int last = -1;
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            if (b == '\n' && (last == '\n' || last == '\r' && beforeLast == '\n')) {
-                break;
-            }
-            beforeLast = last;
-            last = b;
-        }
+        skipHeaderBlock(in);
         int position = bodyStart(raw);
         byte[] block = new byte[64 * 1024];
         for (int n = in.read(block); n > 0; n = in.read(block)) {
@@ -115,15 +106,31 @@ public record MailIdentity(String messageId, String contentHash, String dedupKey
     }
 
     private static int bodyStart(byte[] raw) {
-        for (int i = 0; i + 1 < raw.length; i++) {
-            if (raw[i] == '\n' && raw[i + 1] == '\n') {
-                return i + 2;
-            }
-            if (raw[i] == '\n' && raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n') {
-                return i + 3;
-            }
+        try {
+            return (int) skipHeaderBlock(new ByteArrayInputStream(raw));
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
         }
-        return raw.length;
+    }
+
+    /**
+     * Reads past the header block, up to and including the blank line that ends it (the first "\n\n" or "\n\r\n"),
+     * and says how many bytes that was: all of them when there is no blank line. One rule for a mail in memory and
+     * one streamed from the register.
+     */
+    private static long skipHeaderBlock(java.io.InputStream in) throws java.io.IOException {
+        long read = 0;
+        int beforeLast = -1;
+        int last = -1;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            read++;
+            if (b == '\n' && (last == '\n' || last == '\r' && beforeLast == '\n')) {
+                return read;
+            }
+            beforeLast = last;
+            last = b;
+        }
+        return read;
     }
 
     private static String nullToEmpty(String value) {
