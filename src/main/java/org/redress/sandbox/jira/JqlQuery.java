@@ -47,10 +47,12 @@ final class JqlQuery {
 
     private final List<Predicate<StoredIssue>> clauses;
     private final Comparator<StoredIssue> order;
+    private final TrigramSketch wantedText;
 
-    private JqlQuery(List<Predicate<StoredIssue>> clauses, Comparator<StoredIssue> order) {
+    private JqlQuery(List<Predicate<StoredIssue>> clauses, Comparator<StoredIssue> order, TrigramSketch wantedText) {
         this.clauses = clauses;
         this.order = order;
+        this.wantedText = wantedText;
     }
 
     /**
@@ -63,7 +65,20 @@ final class JqlQuery {
     }
 
     boolean matches(StoredIssue issue) {
-        return clauses.stream().allMatch(c -> c.test(issue));
+        for (Predicate<StoredIssue> clause : clauses) {
+            if (!clause.test(issue)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What the summary and description of every matching issue hold together (its {@code ~} clauses' words), so that
+     * a search need only look at the issues {@link TextIndex} names; null when the query has no such clause.
+     */
+    TrigramSketch wantedText() {
+        return wantedText;
     }
 
     Comparator<StoredIssue> order() {
@@ -82,6 +97,7 @@ final class JqlQuery {
         private final Catalog catalog;
         private final long now;
         private int pos;
+        private TrigramSketch wantedText;
 
         Parser(String jql, Catalog catalog, long now) {
             this.tokens = JqlLexer.tokenize(jql);
@@ -127,7 +143,7 @@ final class JqlQuery {
                 throw JiraErrors.messages(400,
                         "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
             }
-            return new JqlQuery(List.copyOf(clauses), order);
+            return new JqlQuery(List.copyOf(clauses), order, wantedText);
         }
 
         private Comparator<StoredIssue> orderBy() {
@@ -351,6 +367,10 @@ final class JqlQuery {
                         throw JiraErrors.messages(400, "The field '" + field + "' does not support searching for an empty string.");
                     }
                     TrigramSketch wanted = TrigramSketch.of(words.toArray(String[]::new));
+                    if (op.equals("~")) {
+                        // clauses are only ever joined by AND: a matching issue holds every ~ clause's words
+                        wantedText = wantedText == null ? wanted : wantedText.with(wanted);
+                    }
                     Predicate<StoredIssue> contains = i -> {
                         if (!i.searchSketch().mayContain(wanted)) {
                             return false;

@@ -60,6 +60,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
     private final SandboxState state;
     private final Map<String, StoredIssue> byKey = new HashMap<>();
     private final Map<Long, StoredIssue> byId = new HashMap<>();
+    private final TextIndex text = new TextIndex();
     private final Map<Long, StoredAttachment> attachments = new HashMap<>();
     private final Map<Long, byte[]> memoryContent = new HashMap<>();
     private final IssueLinks links;
@@ -99,6 +100,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
     private void index(StoredIssue issue) {
         byKey.put(issue.key.toUpperCase(Locale.ROOT), issue);
         byId.put(issue.id, issue);
+        text.add(issue);
         issue.attachments.forEach(a -> attachments.put(a.id, a));
     }
 
@@ -193,6 +195,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
         synchronized (lock) {
             StoredIssue issue = existing(idOrKey);
             IssueFields.forEdit(request).applyTo(issue);
+            text.changed(issue);
             issue.updated = now();
             saved();
         }
@@ -426,7 +429,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
     SearchPage search(String jql, FieldSelection fields, Collection<String> propertyKeys, int offset, int maxResults) {
         synchronized (lock) {
             JqlQuery query = JqlQuery.parse(jql, this, clock.millis());
-            List<StoredIssue> matching = state.issues.stream().filter(query::matches)
+            List<StoredIssue> scope = query.wantedText() == null ? state.issues : text.candidates(query.wantedText());
+            List<StoredIssue> matching = scope.stream().filter(query::matches)
                     .sorted(query.order()).toList();
             List<ObjectNode> page = matching.stream().skip(offset).limit(maxResults)
                     .map(i -> json.issue(i, fields, propertyKeys)).toList();

@@ -3,11 +3,13 @@ package org.redress.sandbox.jira;
 /**
  * Which three-character sequences a text holds, folded into 4,096 bits: a word with a sequence the sketch lacks is
  * not in the text. A {@code text ~} search (the gateway's customer-history lookup, one per complaint) then reads only
- * the issues that may hold the word instead of every description, as Jira answers from its index rather than by
- * reading every issue. Only a filter: a word the sketch lets through is still looked for in the text itself.
+ * the issues {@link TextIndex} names as holding every sequence of the words, as Jira answers from its index rather
+ * than by reading every issue. Only a filter: a word the sketch lets through is still looked for in the text itself.
  */
 final class TrigramSketch {
-    private static final int WORDS = 64;
+    /** How many different sequences a sketch tells apart. */
+    static final int BITS = 4096;
+    private static final int WORDS = BITS / 64;
     private final long[] bits = new long[WORDS];
 
     /** The sketch of lower-case texts taken together; a sequence across two of them is not recorded. */
@@ -30,6 +32,31 @@ final class TrigramSketch {
             }
         }
         return true;
+    }
+
+    /** The sketch of what this one and {@code other} hold together. */
+    TrigramSketch with(TrigramSketch other) {
+        TrigramSketch union = new TrigramSketch();
+        for (int i = 0; i < WORDS; i++) {
+            union.bits[i] = bits[i] | other.bits[i];
+        }
+        return union;
+    }
+
+    /** The sequences this sketch holds, each as its number below {@link #BITS}, in ascending order. */
+    int[] sequences() {
+        int count = 0;
+        for (long word : bits) {
+            count += Long.bitCount(word);
+        }
+        int[] sequences = new int[count];
+        int next = 0;
+        for (int i = 0; i < WORDS; i++) {
+            for (long word = bits[i]; word != 0; word &= word - 1) {
+                sequences[next++] = i * 64 + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return sequences;
     }
 
     private static int bit(char a, char b, char c) {

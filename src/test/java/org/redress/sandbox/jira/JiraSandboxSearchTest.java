@@ -110,6 +110,36 @@ class JiraSandboxSearchTest {
     }
 
     @Test
+    void textSearchFindsAnEditedDescriptionsNewWordsAndNotItsOldOnes() {
+        String key = http.create("CS", "Kitchen appliance", doc("The kettle leaks"));
+        http.create("CS", "Another one", doc("The kettle whistles"));
+        ObjectNode edit = JSON.createObjectNode();
+        edit.putObject("fields").set("description", doc("The toaster burns the bread"));
+        assertThat(http.put("/rest/api/3/issue/" + key, edit).status()).isEqualTo(204);
+
+        assertThat(http.searchKeys("text ~ \"toaster\"")).containsExactly(key);
+        assertThat(http.searchKeys("text ~ \"kettle leaks\"")).isEmpty();
+        assertThat(http.searchKeys("text ~ \"kettle\"")).containsExactly("CS-2");
+        assertThat(http.searchKeys("project = CS AND description ~ \"bread\" AND summary ~ \"kitchen\"")).containsExactly(key);
+        assertThat(http.searchKeys("project = CS AND summary !~ \"kitchen\"")).containsExactly("CS-2");
+        // words under three letters hold no sequence to look up: every issue is read
+        assertThat(http.searchKeys("text ~ \"to\" ORDER BY key")).containsExactly(key);
+    }
+
+    @Test
+    void textSearchFindsIssuesTheSandboxLoadedFromItsStateFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) {
+        try (JiraSandbox first = SandboxHttp.started(dataDir, clock, "CS")) {
+            new SandboxHttp(first).create("CS", "Lamp", doc("Written by ann.smith.sat-00042@example.org"));
+        }
+        try (JiraSandbox second = SandboxHttp.started(dataDir, clock, "CS")) {
+            SandboxHttp reloaded = new SandboxHttp(second);
+            reloaded.create("CS", "Vase", doc("Written by bob.jones.sat-00043@example.org"));
+            assertThat(reloaded.searchKeys("text ~ \"ann.smith.sat-00042@example.org\"")).containsExactly("CS-1");
+            assertThat(reloaded.searchKeys("text ~ \"sat-0004\" ORDER BY key")).containsExactly("CS-1", "CS-2");
+        }
+    }
+
+    @Test
     void unsupportedJqlIsAnErrorNotAnEmptyResult() {
         http.create("x");
         for (String jql : List.of(
