@@ -22,16 +22,42 @@ final class Machine {
                 + ", " + System.getProperty("os.arch") + ")");
         machine.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
         machine.put("javaVm", System.getProperty("java.vm.name"));
+        machine.put("driverJvmOptions", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(o -> !o.startsWith("-Dbench.")).toList());
         machine.put("loadAverageAtStart", read(Path.of("/proc/loadavg")).trim());
         return machine;
     }
 
     /**
-     * Milliseconds this machine takes now for a fixed piece of work (SHA-256 of 256 MB in the driver, the median of
-     * five rounds): a shared virtual machine's speed moves by tens of per cent within minutes, and a phase's numbers
-     * are only comparable with another's run at a similar probe.
+     * Milliseconds this machine takes now for a fixed piece of work (SHA-256 of 256 MB, the median of five rounds): a
+     * shared virtual machine's speed moves by tens of per cent within minutes, and a phase's numbers are only
+     * comparable with another's run at a similar probe. It runs in a JVM of its own with the JVM's default compilers:
+     * the driver itself runs on C1 only (BENCHMARKS.md, "Keeping the instrument honest"), which has no SHA intrinsic
+     * and would take ten times as long, and probes taken before that change stay comparable.
      */
     static long speedProbeMillis() {
+        try {
+            Process probe = new ProcessBuilder(GatewayProcess.javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    Machine.class.getName()).redirectErrorStream(true).start();
+            String output = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (probe.waitFor() != 0 || !output.strip().matches("\\d+")) {
+                throw new IllegalStateException("the speed probe's JVM failed: " + output.strip());
+            }
+            return Long.parseLong(output.strip());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The speed probe's own JVM: prints its milliseconds. */
+    public static void main(String[] args) {
+        System.out.println(probeHere());
+    }
+
+    private static long probeHere() {
         byte[] block = new byte[16 << 20];
         new java.util.Random(1).nextBytes(block);
         long[] rounds = new long[5];
