@@ -115,7 +115,7 @@ public final class Benchmark {
             return;
         }
         long probe = Machine.speedProbeMillis();
-        report.note(String.format(Locale.ROOT, "speed probe before %s: %d ms (SHA-256 of 256 MB in the driver, median "
+        report.note(String.format(Locale.ROOT, "speed probe before %s: %d ms (SHA-256 of 256 MB in a JVM of its own, median "
                 + "of 5; lower is faster; compare phases run at similar probes)", name, probe));
         System.out.printf(Locale.ROOT, "bench: phase %s … (speed probe %d ms)%n", name, probe);
         long start = System.nanoTime();
