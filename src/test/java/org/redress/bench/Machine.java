@@ -37,13 +37,15 @@ final class Machine {
      */
     static long speedProbeMillis() {
         try {
+            // the JVM's own notices (JAVA_TOOL_OPTIONS, warnings) go to its stderr, shown here; the number is stdout's
             Process probe = new ProcessBuilder(GatewayProcess.javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    Machine.class.getName()).redirectErrorStream(true).start();
-            String output = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (probe.waitFor() != 0 || !output.strip().matches("\\d+")) {
-                throw new IllegalStateException("the speed probe's JVM failed: " + output.strip());
+                    Machine.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String output = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .strip();
+            if (probe.waitFor() != 0 || !output.matches("\\d+")) {
+                throw new IllegalStateException("the speed probe's JVM failed (exit " + probe.exitValue() + "): " + output);
             }
-            return Long.parseLong(output.strip());
+            return Long.parseLong(output);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
