@@ -10,6 +10,8 @@ final class TrigramSketch {
     /** How many different sequences a sketch tells apart. */
     static final int BITS = 4096;
     private static final int WORDS = BITS / 64;
+    /** Keeps a hash's top bits, as many as number a sequence below {@link #BITS}. */
+    private static final int SHIFT = 32 - Integer.numberOfTrailingZeros(BITS);
     private final long[] bits = new long[WORDS];
 
     /** The sketch of lower-case texts taken together; a sequence across two of them is not recorded. */
@@ -61,6 +63,6 @@ final class TrigramSketch {
 
     private static int bit(char a, char b, char c) {
         int hash = ((a * 31) + b) * 31 + c;
-        return (hash * 0x9E3779B9) >>> 20;
+        return (hash * 0x9E3779B9) >>> SHIFT;
     }
 }
