@@ -119,6 +119,14 @@ public final class GatewayMetrics {
                 .tag("inbox", inbox).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** How long one search of a whole inbox for unseen mail took: the server answers it from its index. */
+    public void swept(String inbox, long nanos) {
+        Timer.builder("redress.inbox.sweep")
+                .description("Time to search a whole inbox for unseen mail (every few seconds, answered from the "
+                        + "server's index)")
+                .tag("inbox", inbox).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     public void backlog(String inbox, int mails) {
         AtomicInteger backlog = backlogs.get(inbox);
         if (backlog != null) {

@@ -30,6 +30,11 @@ public final class InboxWatching implements PollObserver, PollingConsumerPollStr
     }
 
     @Override
+    public void swept(String inbox, long nanos) {
+        metrics.swept(inbox, nanos);
+    }
+
+    @Override
     public void reached(String inbox) {
         health.inbox(inbox).succeeded();
     }

@@ -35,7 +35,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
     /**
      * How often the whole folder is searched for unseen mail that is not new: marked unread by a person, or a mail a
      * server showed late (GreenMail, now and then, right after a folder is opened). A SEARCH UNSEEN is answered from
-     * the server's index; it is not counted as a poll.
+     * the server's index; it is timed apart from the looks for new mail ({@code redress.inbox.sweep}).
      */
     private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long FIRST_RETRY_MILLIS = 1_000;
@@ -161,6 +161,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
         if (sweepNow || System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
             long next = mailbox.uidNext();
             candidates.addAll(mailbox.allUnseen());
+            endpoint.pollObserver().swept(inbox.id(), System.nanoTime() - started);
             lastUid = Math.max(lastUid, next - 1);
             lastSweep = System.nanoTime();
             sweepNow = false;

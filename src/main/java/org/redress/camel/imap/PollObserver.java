@@ -10,8 +10,12 @@ public interface PollObserver {
     PollObserver NONE = new PollObserver() {
     };
 
-    /** One look for new mail (a NOOP and a UID FETCH) took this long. */
+    /** One look for new mail (a NOOP and a UID SEARCH above the last UID looked at) took this long. */
     default void polled(String inbox, long nanos) {
+    }
+
+    /** One search of the whole folder for unseen mail (a NOOP and a SEARCH UNSEEN, every few seconds) took this long. */
+    default void swept(String inbox, long nanos) {
     }
 
     /** A round with the server went through. */
