@@ -105,6 +105,11 @@ record BenchSettings(
         for (String size : r.text("poll-sizes", quick ? "0,10000" : "0,10000,100000").split(",")) {
             pollSizes.add(Integer.parseInt(size.trim()));
         }
+        if (pollSizes.size() > PollCost.INBOXES.size() || pollSizes.stream().distinct().count() < pollSizes.size()) {
+            // one gateway watches every size at once, each in an inbox of its own
+            throw new IllegalArgumentException("bench.poll-sizes: at most " + PollCost.INBOXES.size()
+                    + " different sizes, one per inbox of the gateway " + PollCost.INBOXES + ", got " + pollSizes);
+        }
         String heap = r.text("xmx", "512m");
         BenchSettings settings = new BenchSettings(
                 quick,

@@ -18,19 +18,43 @@ import org.redress.bench.ComplaintMix.BenchMail;
  * What one poll costs when the inbox already holds 0, 10,000 or 100,000 processed messages. A gateway that asks
  * the server only for what is new (by UID, or by the unseen flag the server indexes) polls a full mailbox as cheaply
  * as an empty one; one that lists, fetches flags of, or re-reads the mailbox pays per message on every poll, which
- * no small test ever shows. Measured two ways while the gateway sits idle on a Dovecot mailbox: the gateway
- * process's CPU seconds per second, and its own {@code redress.inbox.poll} timer ({@code GET /q/metrics}, count and
- * sum, so the mean poll duration) when it has one. Then new mail is written into the biggest mailbox and must all
- * be ticketed and acknowledged: a cheap poll that misses new mail is no good either.
+ * no small test ever shows. Measured by the gateway's own {@code redress.inbox.poll} timer ({@code GET /q/metrics},
+ * count and sum per inbox, so the mean poll duration) while it sits idle on Dovecot mailboxes.
+ *
+ * <p>One gateway watches every size at once, each size in an inbox of its own, so sizes are compared inside one
+ * process over the same seconds: when each size had a process of its own, the empty mailbox's mean poll moved
+ * between processes (0.93–1.72 ms) by more than the 10 % the target allows. The sizes then rotate through the inboxes,
+ * one gateway process per round, until each size has been in each inbox once, so neither an inbox nor a process
+ * favours one size. Then new mail is written into the biggest mailbox and must all be ticketed and acknowledged: a
+ * cheap poll that misses new mail is no good either.
  */
 final class PollCost {
-    static final String INBOX = "complaints";
-    private static final Pattern METRIC = Pattern.compile(
-            "(?m)^redress_inbox_poll_seconds_(count|sum)\\{([^}]*)}\\s+(\\S+)");
+    /** The shipped configuration's inboxes, the sizes' places in turn. */
+    static final List<String> INBOXES = List.of("reclamations", "reclami", "complaints");
+    static final String POLL_TIMER = "redress_inbox_poll_seconds";
+    static final String SWEEP_TIMER = "redress_inbox_sweep_seconds";
+    /** How often the timer is read during an idle window, for each window's mean poll. */
+    private static final long WINDOW_MILLIS = 2_000;
+    private static final Pattern INBOX_LABEL = Pattern.compile("inbox=\"([^\"]*)\"");
 
-    /** One mailbox size: how it was made, and what the idle gateway spent on it. */
-    record Size(int messages, double fillSeconds, double dovecotIndexSeconds, double idleSeconds,
-                double cpuSecondsPerSecond, Double polls, Double meanPollMs, String metric) {
+    /**
+     * One size in one round: the inbox that held it, its polls over the idle window, and its sweeps (the whole
+     * folder searched for unseen mail every 5 s, timed apart).
+     */
+    record Reading(int round, String inbox, double polls, Double meanPollMs, List<Double> windowMeansMs,
+                   double sweeps, Double meanSweepMs) {
+    }
+
+    /**
+     * One mailbox size: how it was made, and its polls in every round, pooled: their mean, and the median of the
+     * mean polls of its 2-second windows, which a burst of the machine's other work in a few windows does not move.
+     */
+    record Size(int messages, double fillSeconds, double dovecotIndexSeconds, List<Reading> readings, Double polls,
+                Double meanPollMs, Double windowMedianMs, Double sweeps, Double meanSweepMs) {
+    }
+
+    /** One gateway process: which size each inbox held, and the whole idle process's CPU. */
+    record Round(int round, Map<String, Integer> messagesByInbox, double idleSeconds, double cpuSecondsPerSecond) {
     }
 
     /** The new mail written into the biggest mailbox, and how long until every one was acknowledged. */
@@ -39,7 +63,26 @@ final class PollCost {
     }
 
     record Result(boolean ran, String skipped, String dovecot, String pollInterval, List<Size> sizes,
-                  NewMail newMail, List<String> notes) {
+                  List<Round> rounds, NewMail newMail, List<String> notes) {
+        /** The ratio of the two sizes' mean polls in each round: one process, the same seconds. */
+        List<Double> ratiosByRound(int size, int base) {
+            List<Double> ratios = new ArrayList<>();
+            Size of = size(size);
+            Size to = size(base);
+            if (of == null || to == null) {
+                return ratios;
+            }
+            for (Reading r : of.readings()) {
+                to.readings().stream().filter(b -> b.round() == r.round()).findFirst()
+                        .filter(b -> b.meanPollMs() != null && r.meanPollMs() != null)
+                        .ifPresent(b -> ratios.add(r.meanPollMs() / b.meanPollMs()));
+            }
+            return ratios;
+        }
+
+        Size size(int messages) {
+            return sizes.stream().filter(s -> s.messages() == messages).findFirst().orElse(null);
+        }
     }
 
     private final BenchSettings bench;
@@ -57,63 +100,155 @@ final class PollCost {
         Optional<String> missing = DovecotPeer.unavailable();
         if (missing.isPresent()) {
             System.out.println("bench: poll cost skipped — " + missing.get());
-            return new Result(false, missing.get(), null, interval, List.of(), null, List.of());
+            return new Result(false, missing.get(), null, interval, List.of(), List.of(), null, List.of());
         }
+        List<Integer> sizes = bench.pollSizes();
         List<String> users = new ArrayList<>();
-        for (int size : bench.pollSizes()) {
+        for (int size : sizes) {
             users.add("poll" + size + "@lumiere.example");
         }
-        List<Size> sizes = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Round> rounds = new ArrayList<>();
+        List<List<Reading>> readings = new ArrayList<>();
+        double[] fills = new double[sizes.size()];
+        double[] indexing = new double[sizes.size()];
         NewMail newMail = null;
         try (DovecotPeer dovecot = DovecotPeer.start(users, "bench-poll")) {
-            int biggest = bench.pollSizes().stream().mapToInt(Integer::intValue).max().orElse(0);
-            for (int i = 0; i < users.size(); i++) {
-                int size = bench.pollSizes().get(i);
-                String user = users.get(i);
-                dovecot.login(user);
+            for (int i = 0; i < sizes.size(); i++) {
+                dovecot.login(users.get(i));
                 System.out.printf(Locale.ROOT, "bench: poll cost — filling a Dovecot mailbox with %,d seen messages%n",
-                        size);
-                double fill = dovecot.fillSeen(user, size, PollCost::oldMail);
-                double index = dovecot.select(user);
-                Map<String, String> inbox = new LinkedHashMap<>();
-                inbox.put("redress.inbox." + INBOX + ".host", "127.0.0.1");
-                inbox.put("redress.inbox." + INBOX + ".port", String.valueOf(dovecot.port()));
-                inbox.put("redress.inbox." + INBOX + ".user", user);
-                inbox.put("redress.inbox." + INBOX + ".password", dovecot.password());
-                try (GatewayRun run = GatewayRun.start("poll-" + size, bench, Map.of(), bench.gatewayHeap(), work,
-                        inbox)) {
+                        sizes.get(i));
+                fills[i] = dovecot.fillSeen(users.get(i), sizes.get(i), PollCost::oldMail);
+                indexing[i] = dovecot.select(users.get(i));
+                readings.add(new ArrayList<>());
+            }
+            int biggest = sizes.indexOf(sizes.stream().max(Integer::compare).orElseThrow());
+            for (int round = 0; round < sizes.size(); round++) {
+                Map<String, String> inboxes = new LinkedHashMap<>();
+                Map<String, Integer> placed = new LinkedHashMap<>();
+                for (int i = 0; i < sizes.size(); i++) {
+                    String inbox = inboxOf(i, round, sizes.size());
+                    inboxes.put("redress.inbox." + inbox + ".host", "127.0.0.1");
+                    inboxes.put("redress.inbox." + inbox + ".port", String.valueOf(dovecot.port()));
+                    inboxes.put("redress.inbox." + inbox + ".user", users.get(i));
+                    inboxes.put("redress.inbox." + inbox + ".password", dovecot.password());
+                    placed.put(inbox, sizes.get(i));
+                }
+                try (GatewayRun run = GatewayRun.start("poll-" + (round + 1), bench, Map.of(), bench.gatewayHeap(),
+                        work, inboxes)) {
                     // let the first polls (connection, folder opening) pass before the idle window
                     Thread.sleep(5_000);
                     double cpu0 = run.gateway.stats().cpuSeconds();
-                    double[] metric0 = pollMetric(run.gateway.metrics());
                     long t0 = System.nanoTime();
-                    Thread.sleep(bench.pollIdleSeconds() * 1000L);
-                    double cpu1 = run.gateway.stats().cpuSeconds();
-                    double[] metric1 = pollMetric(run.gateway.metrics());
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    Double polls = null;
-                    Double mean = null;
-                    String metric = "n/a: the gateway has no redress_inbox_poll_seconds{inbox=\"" + INBOX + "\"} at "
-                            + "/q/metrics";
-                    if (metric0 != null && metric1 != null) {
-                        polls = metric1[0] - metric0[0];
-                        mean = polls > 0 ? (metric1[1] - metric0[1]) / polls * 1000 : null;
-                        metric = "redress_inbox_poll_seconds{inbox=\"" + INBOX + "\"}";
+                    List<String> scrapes = new ArrayList<>();
+                    scrapes.add(run.gateway.metrics());
+                    long end = t0 + bench.pollIdleSeconds() * 1_000_000_000L;
+                    while (System.nanoTime() < end) {
+                        Thread.sleep(Math.min(WINDOW_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                        scrapes.add(run.gateway.metrics());
                     }
-                    sizes.add(new Size(size, fill, index, seconds, (cpu1 - cpu0) / seconds, polls, mean, metric));
-                    System.out.printf(Locale.ROOT, "bench: poll cost at %,d messages: %.4f CPU s/s idle, mean poll %s%n",
-                            size, (cpu1 - cpu0) / seconds, mean == null ? "n/a" : String.format(Locale.ROOT, "%.2f ms",
-                                    mean));
-                    if (size == biggest && bench.pollNewMail() > 0) {
-                        newMail = newMail(run, dovecot, user, size);
+                    double cpu1 = run.gateway.stats().cpuSeconds();
+                    List<Map<String, double[]>> windows = scrapes.stream().map(m -> timers(m, POLL_TIMER)).toList();
+                    Map<String, double[]> sweeps0 = timers(scrapes.get(0), SWEEP_TIMER);
+                    Map<String, double[]> sweeps1 = timers(scrapes.get(scrapes.size() - 1), SWEEP_TIMER);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    rounds.add(new Round(round + 1, placed, seconds, (cpu1 - cpu0) / seconds));
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 0; i < sizes.size(); i++) {
+                        String inbox = inboxOf(i, round, sizes.size());
+                        double[] sweeps = increase(sweeps0.get(inbox), sweeps1.get(inbox));
+                        Reading reading = reading(round + 1, inbox, windows.get(0).get(inbox),
+                                windows.get(windows.size() - 1).get(inbox), windowMeans(windows, inbox), sweeps);
+                        readings.get(i).add(reading);
+                        line.append(String.format(Locale.ROOT, "; %,d in %s: %s", sizes.get(i), inbox,
+                                reading.meanPollMs() == null ? "n/a" : String.format(Locale.ROOT, "%.2f ms",
+                                        reading.meanPollMs())));
+                    }
+                    System.out.printf(Locale.ROOT, "bench: poll cost round %d: %.4f CPU s/s idle%s%n", round + 1,
+                            (cpu1 - cpu0) / seconds, line);
+                    if (round == sizes.size() - 1 && bench.pollNewMail() > 0) {
+                        newMail = newMail(run, dovecot, users.get(biggest), sizes.get(biggest));
                     }
                 }
             }
-            notes.add("Dovecot " + dovecot.version() + ", Maildir on local disk, loopback; mailbox filled by writing "
-                    + "files into cur/ flagged seen, then indexed by one SELECT before the gateway started");
-            return new Result(true, null, dovecot.version(), interval, sizes, newMail, notes);
+            List<Size> measured = new ArrayList<>();
+            for (int i = 0; i < sizes.size(); i++) {
+                measured.add(pooled(sizes.get(i), fills[i], indexing[i], readings.get(i)));
+            }
+            List<String> notes = List.of("Dovecot " + dovecot.version() + ", Maildir on local disk, loopback; mailboxes "
+                    + "filled by writing files into cur/ flagged seen, then indexed by one SELECT before any gateway "
+                    + "started; one gateway per round watching every size at once, each in an inbox of its own, the "
+                    + "sizes rotating through the inboxes round by round");
+            return new Result(true, null, dovecot.version(), interval, measured, rounds, newMail, notes);
         }
+    }
+
+    /** The inbox that holds size {@code i} in {@code round}: each size visits each inbox once over the rounds. */
+    private static String inboxOf(int i, int round, int sizes) {
+        return INBOXES.get((i + round) % sizes);
+    }
+
+    private static Reading reading(int round, String inbox, double[] before, double[] after, List<Double> windows,
+                                   double[] sweeps) {
+        double[] polls = increase(before, after);
+        return new Reading(round, inbox, polls[0], meanMillis(polls), windows, sweeps[0], meanMillis(sweeps));
+    }
+
+    /** A timer's [count, sum] between two readings; nothing when either lacks it. */
+    private static double[] increase(double[] before, double[] after) {
+        return before == null || after == null ? new double[] {0, 0}
+                : new double[] {after[0] - before[0], after[1] - before[1]};
+    }
+
+    private static Double meanMillis(double[] countAndSum) {
+        return countAndSum[0] > 0 ? countAndSum[1] / countAndSum[0] * 1000 : null;
+    }
+
+    /** The inbox's mean poll in each window between two readings of the timer that saw a poll. */
+    private static List<Double> windowMeans(List<Map<String, double[]>> readings, String inbox) {
+        List<Double> means = new ArrayList<>();
+        for (int i = 1; i < readings.size(); i++) {
+            double[] a = readings.get(i - 1).get(inbox);
+            double[] b = readings.get(i).get(inbox);
+            if (a != null && b != null && b[0] > a[0]) {
+                means.add((b[1] - a[1]) / (b[0] - a[0]) * 1000);
+            }
+        }
+        return means;
+    }
+
+    /**
+     * A size's polls over all rounds: their total duration over their number, so each poll counts once; and the
+     * median of all its windows' means.
+     */
+    private static Size pooled(int messages, double fill, double index, List<Reading> readings) {
+        double polls = 0;
+        double millis = 0;
+        double sweeps = 0;
+        double sweepMillis = 0;
+        List<Double> windows = new ArrayList<>();
+        for (Reading r : readings) {
+            if (r.meanPollMs() == null) {
+                return new Size(messages, fill, index, readings, null, null, null, null, null);
+            }
+            polls += r.polls();
+            millis += r.meanPollMs() * r.polls();
+            windows.addAll(r.windowMeansMs());
+            if (r.meanSweepMs() != null) {
+                sweeps += r.sweeps();
+                sweepMillis += r.meanSweepMs() * r.sweeps();
+            }
+        }
+        return new Size(messages, fill, index, readings, polls, polls > 0 ? millis / polls : null, median(windows),
+                sweeps, sweeps > 0 ? sweepMillis / sweeps : null);
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private NewMail newMail(GatewayRun run, DovecotPeer dovecot, String user, int size) throws Exception {
@@ -145,26 +280,23 @@ final class PollCost {
                 (last - start) / 1e9, Percentiles.ofNanos(latencies), stop);
     }
 
-    /** [count, sum] of the inbox's poll timer, or null when the gateway does not publish it. */
-    static double[] pollMetric(String prometheus) {
+    /** Each inbox's timer {@code name} as [count, sum]; empty when the gateway publishes none. */
+    static Map<String, double[]> timers(String prometheus, String name) {
+        Map<String, double[]> timers = new LinkedHashMap<>();
         if (prometheus == null) {
-            return null;
+            return timers;
         }
-        Double count = null;
-        Double sum = null;
-        Matcher line = METRIC.matcher(prometheus);
+        Matcher line = Pattern.compile("(?m)^" + name + "_(count|sum)\\{([^}]*)}\\s+(\\S+)").matcher(prometheus);
         while (line.find()) {
-            if (!line.group(2).contains("inbox=\"" + INBOX + "\"")) {
+            Matcher inbox = INBOX_LABEL.matcher(line.group(2));
+            if (!inbox.find()) {
                 continue;
             }
-            double value = Double.parseDouble(line.group(3));
-            if (line.group(1).equals("count")) {
-                count = value;
-            } else {
-                sum = value;
-            }
+            double[] timer = timers.computeIfAbsent(inbox.group(1), k -> new double[] {Double.NaN, Double.NaN});
+            timer[line.group(1).equals("count") ? 0 : 1] = Double.parseDouble(line.group(3));
         }
-        return count == null || sum == null ? null : new double[] {count, sum};
+        timers.values().removeIf(t -> Double.isNaN(t[0]) || Double.isNaN(t[1]));
+        return timers;
     }
 
     /** A complaint handled long ago, about 1 KB, as a mail server stored it. */
