@@ -138,7 +138,7 @@ record BenchSettings(
                 r.text("poll-interval", ""),
                 r.text("intake", "auto"),
                 List.copyOf(pollSizes),
-                r.integer("poll-idle-seconds", quick ? 5 : 20),
+                r.integer("poll-idle-seconds", quick ? 5 : 60),
                 r.integer("poll-new-mail", quick ? 5 : 20),
                 r.integer("smtp-connections", 4),
                 r.decimal("reply-share", 0.10),
