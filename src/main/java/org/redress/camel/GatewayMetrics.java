@@ -112,11 +112,17 @@ public final class GatewayMetrics {
                 .description("Follow-up changes waiting for Jira").register(registry);
     }
 
-    /** How long one look for new mail in an inbox took: it must not grow with the mailbox. */
-    public void polled(String inbox, long nanos) {
+    /**
+     * How long one look for new mail in an inbox took, and the gateway's own CPU time in it: neither may grow with
+     * the mailbox. The CPU time tells the gateway's share from the server's.
+     */
+    public void polled(String inbox, long nanos, long cpuNanos) {
         Timer.builder("redress.inbox.poll")
                 .description("Time to look for new mail in an inbox (by UID, so independent of the mailbox's size)")
                 .tag("inbox", inbox).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Timer.builder("redress.inbox.poll.cpu")
+                .description("The gateway's CPU time in one look for new mail in an inbox")
+                .tag("inbox", inbox).register(registry).record(cpuNanos, TimeUnit.NANOSECONDS);
     }
 
     /** How long one search of a whole inbox for unseen mail took: the server answers it from its index. */

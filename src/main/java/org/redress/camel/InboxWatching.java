@@ -25,8 +25,8 @@ public final class InboxWatching implements PollObserver, PollingConsumerPollStr
     }
 
     @Override
-    public void polled(String inbox, long nanos) {
-        metrics.polled(inbox, nanos);
+    public void polled(String inbox, long nanos, long cpuNanos) {
+        metrics.polled(inbox, nanos, cpuNanos);
     }
 
     @Override

@@ -32,17 +32,19 @@ final class PollCost {
     /** The shipped configuration's inboxes, the sizes' places in turn. */
     static final List<String> INBOXES = List.of("reclamations", "reclami", "complaints");
     static final String POLL_TIMER = "redress_inbox_poll_seconds";
+    static final String POLL_CPU_TIMER = "redress_inbox_poll_cpu_seconds";
     static final String SWEEP_TIMER = "redress_inbox_sweep_seconds";
     /** How often the timer is read during an idle window, for each window's mean poll. */
     private static final long WINDOW_MILLIS = 2_000;
     private static final Pattern INBOX_LABEL = Pattern.compile("inbox=\"([^\"]*)\"");
 
     /**
-     * One size in one round: the inbox that held it, its polls over the idle window, and its sweeps (the whole
-     * folder searched for unseen mail every 5 s, timed apart).
+     * One size in one round: the inbox that held it, its polls over the idle window (their duration, and the
+     * gateway's own CPU time in them), and its sweeps (the whole folder searched for unseen mail every 5 s, timed
+     * apart).
      */
-    record Reading(int round, String inbox, double polls, Double meanPollMs, List<Double> windowMeansMs,
-                   double sweeps, Double meanSweepMs) {
+    record Reading(int round, String inbox, double polls, Double meanPollMs, Double meanPollCpuMs,
+                   List<Double> windowMeansMs, double sweeps, Double meanSweepMs) {
     }
 
     /**
@@ -50,7 +52,7 @@ final class PollCost {
      * mean polls of its 2-second windows, which a burst of the machine's other work in a few windows does not move.
      */
     record Size(int messages, double fillSeconds, double dovecotIndexSeconds, List<Reading> readings, Double polls,
-                Double meanPollMs, Double windowMedianMs, Double sweeps, Double meanSweepMs) {
+                Double meanPollMs, Double windowMedianMs, Double meanPollCpuMs, Double sweeps, Double meanSweepMs) {
     }
 
     /** One gateway process: which size each inbox held, and the whole idle process's CPU. */
@@ -148,6 +150,8 @@ final class PollCost {
                     }
                     double cpu1 = run.gateway.stats().cpuSeconds();
                     List<Map<String, double[]>> windows = scrapes.stream().map(m -> timers(m, POLL_TIMER)).toList();
+                    Map<String, double[]> cpu0s = timers(scrapes.get(0), POLL_CPU_TIMER);
+                    Map<String, double[]> cpu1s = timers(scrapes.get(scrapes.size() - 1), POLL_CPU_TIMER);
                     Map<String, double[]> sweeps0 = timers(scrapes.get(0), SWEEP_TIMER);
                     Map<String, double[]> sweeps1 = timers(scrapes.get(scrapes.size() - 1), SWEEP_TIMER);
                     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -157,7 +161,8 @@ final class PollCost {
                         String inbox = inboxOf(i, round, sizes.size());
                         double[] sweeps = increase(sweeps0.get(inbox), sweeps1.get(inbox));
                         Reading reading = reading(round + 1, inbox, windows.get(0).get(inbox),
-                                windows.get(windows.size() - 1).get(inbox), windowMeans(windows, inbox), sweeps);
+                                windows.get(windows.size() - 1).get(inbox),
+                                increase(cpu0s.get(inbox), cpu1s.get(inbox)), windowMeans(windows, inbox), sweeps);
                         readings.get(i).add(reading);
                         line.append(String.format(Locale.ROOT, "; %,d in %s: %s", sizes.get(i), inbox,
                                 reading.meanPollMs() == null ? "n/a" : String.format(Locale.ROOT, "%.2f ms",
@@ -187,10 +192,11 @@ final class PollCost {
         return INBOXES.get((i + round) % sizes);
     }
 
-    private static Reading reading(int round, String inbox, double[] before, double[] after, List<Double> windows,
-                                   double[] sweeps) {
+    private static Reading reading(int round, String inbox, double[] before, double[] after, double[] cpu,
+                                   List<Double> windows, double[] sweeps) {
         double[] polls = increase(before, after);
-        return new Reading(round, inbox, polls[0], meanMillis(polls), windows, sweeps[0], meanMillis(sweeps));
+        return new Reading(round, inbox, polls[0], meanMillis(polls), meanMillis(cpu), windows, sweeps[0],
+                meanMillis(sweeps));
     }
 
     /** A timer's [count, sum] between two readings; nothing when either lacks it. */
@@ -223,23 +229,30 @@ final class PollCost {
     private static Size pooled(int messages, double fill, double index, List<Reading> readings) {
         double polls = 0;
         double millis = 0;
+        double cpuMillis = 0;
+        boolean cpuKnown = true;
         double sweeps = 0;
         double sweepMillis = 0;
         List<Double> windows = new ArrayList<>();
         for (Reading r : readings) {
             if (r.meanPollMs() == null) {
-                return new Size(messages, fill, index, readings, null, null, null, null, null);
+                return new Size(messages, fill, index, readings, null, null, null, null, null, null);
             }
             polls += r.polls();
             millis += r.meanPollMs() * r.polls();
             windows.addAll(r.windowMeansMs());
+            if (r.meanPollCpuMs() == null) {
+                cpuKnown = false;
+            } else {
+                cpuMillis += r.meanPollCpuMs() * r.polls();
+            }
             if (r.meanSweepMs() != null) {
                 sweeps += r.sweeps();
                 sweepMillis += r.meanSweepMs() * r.sweeps();
             }
         }
         return new Size(messages, fill, index, readings, polls, polls > 0 ? millis / polls : null, median(windows),
-                sweeps, sweeps > 0 ? sweepMillis / sweeps : null);
+                cpuKnown && polls > 0 ? cpuMillis / polls : null, sweeps, sweeps > 0 ? sweepMillis / sweeps : null);
     }
 
     private static Double median(List<Double> values) {

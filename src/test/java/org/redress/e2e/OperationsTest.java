@@ -83,6 +83,7 @@ class OperationsTest {
             await().atMost(Duration.ofSeconds(5)).until(() ->
                     value(metrics(stack), "redress_inbox_backlog{inbox=\"complaints\"}") == 0);
             assertThat(value(metrics, "redress_inbox_poll_seconds_count{inbox=\"complaints\"}")).isPositive();
+            assertThat(value(metrics, "redress_inbox_poll_cpu_seconds_count{inbox=\"complaints\"}")).isPositive();
             // the first round after opening the folder searches it whole
             assertThat(value(metrics, "redress_inbox_sweep_seconds_count{inbox=\"complaints\"}")).isPositive();
             assertThat(value(metrics, "redress_inbox_up{inbox=\"complaints\"}")).isEqualTo(1);

@@ -2,6 +2,8 @@ package org.redress.camel.imap;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ImapInboxConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ImapInboxConsumer.class);
+    /** The looking thread's own CPU time, which tells the gateway's cost of a look from the server's. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /**
      * How often the whole folder is searched for unseen mail that is not new: marked unread by a person, or a mail a
      * server showed late (GreenMail, now and then, right after a folder is opened). A SEARCH UNSEEN is answered from
@@ -157,6 +161,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
         }
         List<ImapMailbox.Unseen> candidates = new ArrayList<>();
         long started = System.nanoTime();
+        long startedCpu = THREADS.getCurrentThreadCpuTime();
         int leftForLater = 0;
         if (sweepNow || System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
             long next = mailbox.uidNext();
@@ -173,7 +178,8 @@ final class ImapInboxConsumer extends DefaultConsumer {
             candidates.addAll(found.unseen());
             lastUid = Math.max(lastUid, found.highestUid());
             leftForLater = found.leftForLater();
-            endpoint.pollObserver().polled(inbox.id(), System.nanoTime() - started);
+            endpoint.pollObserver().polled(inbox.id(), System.nanoTime() - started,
+                    THREADS.getCurrentThreadCpuTime() - startedCpu);
         }
         candidates.addAll(dueRetries(mailbox));
         if (LOG.isDebugEnabled()) {

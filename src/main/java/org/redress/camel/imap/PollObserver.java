@@ -10,8 +10,11 @@ public interface PollObserver {
     PollObserver NONE = new PollObserver() {
     };
 
-    /** One look for new mail (a NOOP and a UID SEARCH above the last UID looked at) took this long. */
-    default void polled(String inbox, long nanos) {
+    /**
+     * One look for new mail (a NOOP and a UID SEARCH above the last UID looked at) took this long, of which the
+     * looking thread spent {@code cpuNanos} on the CPU; the rest was the server's answer and the network.
+     */
+    default void polled(String inbox, long nanos, long cpuNanos) {
     }
 
     /** One search of the whole folder for unseen mail (a NOOP and a SEARCH UNSEEN, every few seconds) took this long. */
