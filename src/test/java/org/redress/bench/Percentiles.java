@@ -12,10 +12,17 @@ record Percentiles(int count, double p50, double p95, double p99, double max, do
     static final Percentiles NONE = new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
     static Percentiles ofNanos(Collection<Long> nanos) {
-        if (nanos.isEmpty()) {
+        return of(nanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray());
+    }
+
+    static Percentiles ofMillis(Collection<Double> millis) {
+        return of(millis.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+    }
+
+    private static Percentiles of(double[] millis) {
+        if (millis.length == 0) {
             return NONE;
         }
-        double[] millis = nanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         return new Percentiles(millis.length, rank(millis, 50), rank(millis, 95), rank(millis, 99),
                 millis[millis.length - 1], Arrays.stream(millis).average().orElse(Double.NaN));
     }

@@ -255,13 +255,9 @@ final class PollCost {
                 cpuKnown && polls > 0 ? cpuMillis / polls : null, sweeps, sweeps > 0 ? sweepMillis / sweeps : null);
     }
 
+    /** The median by the nearest rank, as every other percentile of the benchmark; null for no values. */
     private static Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return values.isEmpty() ? null : Percentiles.ofMillis(values).p50();
     }
 
     private NewMail newMail(GatewayRun run, DovecotPeer dovecot, String user, int size) throws Exception {
