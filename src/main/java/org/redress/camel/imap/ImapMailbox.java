@@ -33,12 +33,31 @@ final class ImapMailbox implements AutoCloseable {
     /** Mails up to this size are fetched together; a larger one alone, in pieces, stopping at the size limit. */
     static final int TOGETHER_UP_TO = 1 << 20;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImapMailbox.class);
+
     private final InboxConfig inbox;
     private final Session session;
     private final int maxMessageBytes;
     private Store store;
     private IMAPFolder folder;
     private long uidValidity = -1;
+
+    /**
+     * What the last complete look saw: the folder's last mail just after its NOOP, and the UID the next look starts
+     * after. New mail always comes last, so while the NOOP leaves the same mail last, and the look starts where that
+     * one ended, nothing new can be there: the look is the NOOP alone. -1: no look to go by (just opened, or the last
+     * look left mail for later).
+     */
+    private Message lastMailLooked;
+    private long lookedUpTo = -1;
+
+    /**
+     * A UID the last search listed and the server had not announced (EXISTS). Listed so twice, the client's count is
+     * wrong (GreenMail announces a mail that arrives as another is expunged before the expunge, which the client then
+     * counts off), and would stay wrong: the folder is selected again at the next {@link #open()}.
+     */
+    private long unannounced = -1;
+    private boolean miscounted;
 
     /** The password, or the current OAuth2 access token (XOAUTH2), asked for at each login. */
     private final java.util.function.Supplier<String> secret;
@@ -60,15 +79,19 @@ final class ImapMailbox implements AutoCloseable {
 
     /** Opens the folder if it is not open. Returns true when it was (re)opened: mail may have been missed meanwhile. */
     boolean open() throws MessagingException {
-        if (folder != null && folder.isOpen() && store.isConnected()) {
+        if (!miscounted && folder != null && folder.isOpen() && store.isConnected()) {
             return false;
         }
+        miscounted = false;
+        unannounced = -1;
         close();
         store = session.getStore(inbox.protocol().scheme());
         store.connect(inbox.host(), inbox.port(), inbox.user(), secret.get());
         folder = (IMAPFolder) store.getFolder(inbox.folder());
         folder.open(Folder.READ_WRITE);
         uidValidity = folder.getUIDValidity();
+        lookedUpTo = -1;
+        lastMailLooked = null;
         return true;
     }
 
@@ -98,12 +121,33 @@ final class ImapMailbox implements AutoCloseable {
      * The first {@code limit} mails with a UID above {@code after} that {@code wanted} accepts, those of them neither
      * seen nor deleted: a NOOP, one {@code UID SEARCH UID after+1:*}, and one {@code UID FETCH} of flags and sizes for
      * the mails looked at. The NOOP first, because a server may answer a command from the folder as it stood at the
-     * last one (GreenMail does): the NOOP brings its news of new mail. In a backlog (a flood, a gateway back after an
+     * last one (GreenMail does): the NOOP brings its news of new mail. When that news is none (the same mail is last,
+     * and the last look left nothing for later), the look ends there: an idle inbox costs the server one command per
+     * look, not two. In a backlog (a flood, a gateway back after an
      * outage) the limit keeps each look to what can be taken, and the search answers with one line of numbers where a
      * {@code UID FETCH after+1:*} answered with one response per waiting mail, at every look.
      */
     Found newerThan(long after, int limit, LongPredicate wanted) throws MessagingException {
         noop();
+        Message last = lastMail();
+        if (after == lookedUpTo && last == lastMailLooked) {
+            return new Found(List.of(), after, 0); // the NOOP announced no mail: nothing to search for
+        }
+        lookedUpTo = -1;
+        return searchAbove(after, limit, wanted, last);
+    }
+
+    /**
+     * The folder's last mail as the server last announced it, null when it is empty: the same object while no mail
+     * came and it was not expunged (the client keeps one per message it was told of, renumbered on expunges).
+     */
+    private Message lastMail() throws MessagingException {
+        int count = folder.getMessageCount();
+        return count > 0 ? folder.getMessage(count) : null;
+    }
+
+    /** The look itself; remembers {@code last} as where it ended when it left nothing above it for a later look. */
+    private Found searchAbove(long after, int limit, LongPredicate wanted, Message last) throws MessagingException {
         long[] above = uidsAbove(after);
         List<Long> looked = new ArrayList<>();
         int leftForLater = 0;
@@ -120,22 +164,37 @@ final class ImapMailbox implements AutoCloseable {
         // with mails left, the next look starts after the last one looked at, not after the last there is
         long next = leftForLater > 0 ? looked.get(looked.size() - 1) : above.length == 0 ? after : above[above.length - 1];
         if (looked.isEmpty()) {
+            remember(leftForLater == 0, last, next);
             return new Found(List.of(), next, leftForLater);
         }
         Message[] messages = folder.getMessagesByUID(looked.stream().mapToLong(Long::longValue).toArray());
         List<Message> there = new ArrayList<>();
+        long listedBefore = unannounced;
+        unannounced = -1;
         for (int i = 0; i < messages.length; i++) {
             if (messages[i] == null) {
                 // listed by the search but not given (a server may list a mail before it announces it): the next
                 // look starts before it, so that neither it nor its sender's order is passed over
                 next = Math.min(next, looked.get(i) - 1);
+                miscounted = looked.get(i) == listedBefore;
+                if (miscounted) {
+                    LOG.warn("{}: the server lists UID {} but has not announced it; the folder is opened again",
+                            inbox.id(), looked.get(i));
+                }
+                unannounced = looked.get(i);
                 break;
             }
             if (!messages[i].isExpunged()) {
                 there.add(messages[i]);
             }
         }
+        remember(leftForLater == 0 && unannounced == -1, last, next);
         return new Found(unseen(there.toArray(Message[]::new)), next, leftForLater);
+    }
+
+    private void remember(boolean complete, Message last, long next) {
+        lastMailLooked = last;
+        lookedUpTo = complete ? next : -1;
     }
 
     /** The UIDs above {@code after}, ascending ("n:*" also answers the last mail when every UID is below n). */
@@ -157,6 +216,7 @@ final class ImapMailbox implements AutoCloseable {
 
     /** Every unseen mail of the folder (SEARCH UNSEEN): after (re)connecting, and now and then for stragglers. */
     List<Unseen> allUnseen() throws MessagingException {
+        lookedUpTo = -1; // and the next look searches, whatever the server said: news a server lost is found here
         noop();
         return unseen(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)));
     }
