@@ -119,7 +119,7 @@ public final class ComplaintIntake {
         Complaint complaint = parser.parse(mail.raw(), mail.inbox().id(), mail.entry().receivedAt());
         mail.complaint(complaint);
         register.describe(mail.entry().id(), complaint.sender().address(), complaint.subject(), complaint.language(),
-                org.redress.conversation.SameWords.fingerprint(complaint));
+                mail.sameWords());
     }
 
     /** Not every mail to a complaints address is a complaint; what is not is recorded as ignored, with the reason. */

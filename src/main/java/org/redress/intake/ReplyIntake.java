@@ -120,7 +120,7 @@ public final class ReplyIntake {
      */
     private Optional<ThreadMatch> sameWordsAgain(MailInProgress mail) {
         return register.ticketOfSameWords(mail.entry().id(), mail.inbox().id(), mail.complaint().sender().address(),
-                        org.redress.conversation.SameWords.fingerprint(mail.complaint()),
+                        mail.sameWords(),
                         clock.instant().minus(SAME_WORDS_WINDOW))
                 .map(key -> new ThreadMatch(key, ThreadMatch.Rule.SAME_WORDS));
     }

@@ -94,7 +94,7 @@ public final class SubmissionIntake {
                 submitted.entry().receivedAt());
         submitted.complaint(complaint);
         register.describe(submitted.entry().id(), complaint.sender().address(), complaint.subject(),
-                complaint.language(), org.redress.conversation.SameWords.fingerprint(complaint));
+                complaint.language(), submitted.sameWords());
     }
 
     private InboxConfig inboxOf(Submission submission) {
