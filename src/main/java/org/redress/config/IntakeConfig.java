@@ -18,10 +18,12 @@ import java.util.List;
  * @param authservId         the authserv-id of our receiving mail server, whose Authentication-Results alone are
  *                           believed; empty: none is, and no sender is flagged
  * @param parallelism        how many mails of one inbox are handled at once; mails from one sender stay in order
+ * @param idle               wait between looks in IMAP IDLE where the server offers it: the server tells of new mail,
+ *                           instead of being asked every {@code pollInterval}
  */
 public record IntakeConfig(Duration pollInterval, int maxAttempts, String quarantineFolder, int maxAttachmentText,
                            List<String> languages, String fallbackLanguage, SizeLimits limits, String oversizedFolder,
-                           String authservId, String quarantineAlertProject, int parallelism) {
+                           String authservId, String quarantineAlertProject, int parallelism, boolean idle) {
 
     /**
      * @param maxMessageBytes    the most bytes read of one mail; a longer one is ticketed from its first part and kept

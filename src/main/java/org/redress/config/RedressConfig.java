@@ -103,7 +103,7 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
                 s.optional("redress.intake.oversized-folder", "Oversized"), authservId(s),
                 s.optional("redress.intake.quarantine-alert-project", ""),
                 atMost(positive(s, "redress.intake.parallelism", 16), 64, "redress.intake.parallelism",
-                        "mails handled at once per inbox"));
+                        "mails handled at once per inbox"), s.bool("redress.intake.idle", false));
         if (intake.limits().maxAttachmentBytes() > intake.limits().maxMessageBytes()) {
             throw new ConfigException("redress.intake.max-attachment-size",
                     "must not be larger than redress.intake.max-message-size");

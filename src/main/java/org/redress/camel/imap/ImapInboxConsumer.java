@@ -69,6 +69,13 @@ final class ImapInboxConsumer extends DefaultConsumer {
     private long validity = -1;
     private boolean sweepNow = true;
     private long lastSweep;
+    /** The mailbox while its thread waits in IDLE, and when that wait must end at the latest (System.nanoTime). */
+    private volatile ImapMailbox idling;
+    private volatile long idleUntil;
+    /** Set by a lane done with its mail, and on stop: a wait in IDLE ends (or does not begin), for the mail to be settled. */
+    private volatile boolean woken;
+    /** Ends waits in IDLE when they are due (the next sweep, a mail to try again): the server decides the rest. */
+    private java.util.concurrent.ScheduledExecutorService idleWatch;
 
     ImapInboxConsumer(ImapInboxEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -93,8 +100,19 @@ final class ImapInboxConsumer extends DefaultConsumer {
             lanes[i] = executors.newSingleThreadExecutor(this, "inbox-" + inbox.id() + "-lane-" + i);
         }
         running = true;
+        if (endpoint.idle()) {
+            idleWatch = executors.newSingleThreadScheduledExecutor(this, "inbox-" + inbox.id() + "-idle");
+            idleWatch.scheduleWithFixedDelay(this::endIdleWhenDue, 100, 100, TimeUnit.MILLISECONDS);
+        }
         loop = executors.newSingleThreadExecutor(this, "inbox-" + inbox.id());
         loop.submit(this::run);
+    }
+
+    private void endIdleWhenDue() {
+        ImapMailbox waiting = idling;
+        if (waiting != null && (woken || !running || System.nanoTime() - idleUntil >= 0)) {
+            waiting.stopIdling();
+        }
     }
 
     @Override
@@ -104,6 +122,9 @@ final class ImapInboxConsumer extends DefaultConsumer {
         var executors = getEndpoint().getCamelContext().getExecutorServiceManager();
         if (loop != null) {
             executors.shutdownGraceful(loop, TimeUnit.SECONDS.toMillis(90));
+        }
+        if (idleWatch != null) {
+            executors.shutdownNow(idleWatch);
         }
         super.doStop();
     }
@@ -123,7 +144,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
                 try {
                     round(mailbox);
                     endpoint.pollObserver().reached(inbox.id());
-                    pause();
+                    pause(mailbox);
                 } catch (MessagingException | RuntimeException e) {
                     LOG.warn("{}: {} (trying again in {} ms)", inbox.id(), e.getMessage(), endpoint.delayMillis());
                     retryLater(mailbox, String.valueOf(e.getMessage()));
@@ -145,6 +166,7 @@ final class ImapInboxConsumer extends DefaultConsumer {
 
     /** One round: settle what is done, then look for mail and hand out as much as there is room for. */
     private void round(ImapMailbox mailbox) throws MessagingException {
+        woken = false; // what lanes finish from here on is settled by the next round: they wake a wait in IDLE
         if (mailbox.open()) {
             if (mailbox.uidValidity() != validity) {
                 // a new numbering: every UID known so far means nothing; unseen mail is found again by the sweep
@@ -380,7 +402,15 @@ final class ImapInboxConsumer extends DefaultConsumer {
      * for want of bytes waits too (a lane's mail finishing wakes it): going round at once would ask the server again
      * and again, hundreds of times a second, while a large mail is being handled.
      */
-    private void pause() {
+    private void pause(ImapMailbox mailbox) throws MessagingException {
+        if (endpoint.idle() && mailbox.canIdle() && running && !backlog) {
+            // all caught up: the server tells of new mail; a look is still due for the sweep and for retries
+            idleUntil = nextDue();
+            if (System.nanoTime() - idleUntil < 0) {
+                waitInIdle(mailbox);
+                return;
+            }
+        }
         synchronized (signal) {
             if (!running || backlog && !waitingForBytes && inFlight.size() < endpoint.maxInFlight()) {
                 return;
@@ -394,12 +424,43 @@ final class ImapInboxConsumer extends DefaultConsumer {
         }
     }
 
+    /**
+     * Waits in IDLE until the server tells of something, a lane is done with a mail (to be marked handled), or the next
+     * sweep or retry is due. A lane done just before the wait began has set {@link #woken}: the watch ends the wait.
+     */
+    private void waitInIdle(ImapMailbox mailbox) throws MessagingException {
+        idling = mailbox;
+        try {
+            if (!woken && running && System.nanoTime() - idleUntil < 0) {
+                mailbox.idle();
+            }
+        } finally {
+            idling = null;
+        }
+    }
+
+    /**
+     * When the loop must look again whatever the server says: the next sweep, or the first mail to try again that is
+     * not being handled right now.
+     */
+    private long nextDue() {
+        long due = lastSweep + SWEEP_EVERY_NANOS;
+        for (Map.Entry<Long, Retry> retry : retries.entrySet()) {
+            if (retry.getValue().dueNanos() - due < 0 && !inFlight.contains(retry.getKey())) {
+                due = retry.getValue().dueNanos();
+            }
+        }
+        return due;
+    }
+
     private void wake() {
         synchronized (signal) {
             if (backlog || !running) {
                 signal.notifyAll();
             }
         }
+        // the IDLE watch ends the wait: ending it here would hold up the lane for a round trip to the server
+        woken = true;
     }
 
     /** On stop: let the lanes finish the mail they hold, then settle it, so that a restart does not redo it. */

@@ -81,6 +81,11 @@ final class ImapInboxEndpoint extends DefaultEndpoint {
         return Math.max(intake.limits().maxMessageBytes(), 16L << 20);
     }
 
+    /** Waiting in IMAP IDLE between looks, where the server offers it, instead of looking every poll interval. */
+    boolean idle() {
+        return intake.idle();
+    }
+
     long delayMillis() {
         return Math.max(100, intake.pollInterval().toMillis());
     }

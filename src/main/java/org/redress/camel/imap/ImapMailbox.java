@@ -90,6 +90,7 @@ final class ImapMailbox implements AutoCloseable {
         folder = (IMAPFolder) store.getFolder(inbox.folder());
         folder.open(Folder.READ_WRITE);
         uidValidity = folder.getUIDValidity();
+        canIdle = Boolean.TRUE.equals(folder.doCommand(protocol -> protocol.hasCapability("IDLE")));
         lookedUpTo = -1;
         lastMailLooked = null;
         return true;
@@ -391,6 +392,45 @@ final class ImapMailbox implements AutoCloseable {
 
     private static String uidSet(long[] uids) {
         return java.util.Arrays.stream(uids).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The folder while the consumer's thread waits in IDLE; another thread ends the wait through it. */
+    private volatile IMAPFolder idling;
+
+    /** Whether the server can tell of new mail as it arrives (IMAP IDLE, RFC 2177), as it said at login. */
+    private boolean canIdle;
+
+    boolean canIdle() {
+        return canIdle;
+    }
+
+    /**
+     * Waits in IDLE until the server says something about the folder (new mail, an expunge, a flag) or another thread
+     * calls {@link #stopIdling()}. What the server said is taken in as a NOOP's answer would be, for the next look.
+     */
+    void idle() throws MessagingException {
+        idling = folder;
+        try {
+            folder.idle(true);
+        } finally {
+            idling = null;
+        }
+    }
+
+    /**
+     * Ends a wait in {@link #idle()} from another thread, and returns once it has ended: any command on the folder
+     * from another thread makes Angus Mail send DONE and wait for the server's answer to the IDLE, and this one then
+     * sends nothing. Nothing when there is no wait.
+     */
+    void stopIdling() {
+        IMAPFolder waiting = idling;
+        if (waiting != null) {
+            try {
+                waiting.doCommand(protocol -> null);
+            } catch (MessagingException | RuntimeException e) {
+                // the connection went meanwhile: the waiting thread learns it from its own read
+            }
+        }
     }
 
     /** Sends a NOOP: keeps an idle connection open and learns of new mail. */
