@@ -381,13 +381,6 @@ public final class Gateway implements AutoCloseable {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("mail.imap.fetchsize", String.valueOf(1 << 20));
         properties.setProperty("mail.imaps.fetchsize", String.valueOf(1 << 20));
-        // a connection the server or a router dropped without a word: without a read timeout, the inbox's thread
-        // would wait for an answer forever (in IDLE as in any command); each answer, a 1 MB piece included, is far
-        // quicker than this
-        for (String imap : List.of("mail.imap.", "mail.imaps.")) {
-            properties.setProperty(imap + "connectiontimeout", "30000");
-            properties.setProperty(imap + "timeout", "120000");
-        }
         // POP3 has no partial fetch: a mail is downloaded whole, to a temporary file rather than into the heap
         properties.setProperty("mail.pop3.filecache.enable", "true");
         properties.setProperty("mail.pop3s.filecache.enable", "true");
