@@ -95,6 +95,7 @@ public final class MailInProgress {
 
     void complaint(Complaint complaint) {
         this.complaint = complaint;
+        this.sameWords = null;
         this.sameWordsKnown = false;
     }
 

@@ -72,7 +72,8 @@ final class ImapInboxConsumer extends DefaultConsumer {
     /** The mailbox while its thread waits in IDLE, and when that wait must end at the latest (System.nanoTime). */
     private volatile ImapMailbox idling;
     private volatile long idleUntil;
-    /** Set by a lane done with its mail, and on stop: a wait in IDLE ends (or does not begin), for the mail to be settled. */
+    private volatile long idleSince;
+    /** A lane has finished a mail since the round began: a wait in IDLE ends within a poll interval to settle it. */
     private volatile boolean woken;
     /** Ends waits in IDLE when they are due (the next sweep, a mail to try again): the server decides the rest. */
     private java.util.concurrent.ScheduledExecutorService idleWatch;
@@ -108,10 +109,22 @@ final class ImapInboxConsumer extends DefaultConsumer {
         loop.submit(this::run);
     }
 
+    /**
+     * Ends a wait in IDLE on stop, when the next sweep or retry is due, or when a lane has finished a mail and the wait
+     * has lasted a poll interval: mails finished meanwhile are marked handled together, so that a steady trickle of
+     * mail does not cost the server a round per mail on top of the news of it.
+     */
     private void endIdleWhenDue() {
-        ImapMailbox waiting = idling;
-        if (waiting != null && (woken || !running || System.nanoTime() - idleUntil >= 0)) {
-            waiting.stopIdling();
+        try {
+            ImapMailbox waiting = idling;
+            long now = System.nanoTime();
+            if (waiting != null && (!running || now - idleUntil >= 0
+                    || woken && now - idleSince >= TimeUnit.MILLISECONDS.toNanos(endpoint.delayMillis()))) {
+                waiting.stopIdling();
+            }
+        } catch (Throwable e) {
+            // thrown out, it would end the watch for good, and waits in IDLE with it
+            LOG.error("{}: ending a wait in IDLE failed ({})", inbox.id(), e, e);
         }
     }
 
@@ -400,7 +413,8 @@ final class ImapInboxConsumer extends DefaultConsumer {
     /**
      * Waits for the next round: the poll interval, or less when a mail finished and more is waiting. Mail left behind
      * for want of bytes waits too (a lane's mail finishing wakes it): going round at once would ask the server again
-     * and again, hundreds of times a second, while a large mail is being handled.
+     * and again, hundreds of times a second, while a large mail is being handled. With {@code redress.intake.idle}, an
+     * inbox with nothing waiting waits in IDLE instead ({@link #waitInIdle}).
      */
     private void pause(ImapMailbox mailbox) throws MessagingException {
         if (endpoint.idle() && mailbox.canIdle() && running && !backlog) {
@@ -425,13 +439,14 @@ final class ImapInboxConsumer extends DefaultConsumer {
     }
 
     /**
-     * Waits in IDLE until the server tells of something, a lane is done with a mail (to be marked handled), or the next
-     * sweep or retry is due. A lane done just before the wait began has set {@link #woken}: the watch ends the wait.
+     * Waits in IDLE until the server tells of something, the next sweep or retry is due, or a lane is done with a mail
+     * (to be marked handled, after a poll interval: {@link #endIdleWhenDue}).
      */
     private void waitInIdle(ImapMailbox mailbox) throws MessagingException {
+        idleSince = System.nanoTime();
         idling = mailbox;
         try {
-            if (!woken && running && System.nanoTime() - idleUntil < 0) {
+            if (running && System.nanoTime() - idleUntil < 0) {
                 mailbox.idle();
             }
         } finally {

@@ -8,7 +8,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +26,8 @@ import org.redress.config.InboxConfig;
 /**
  * One inbox's IMAP folder, read the way a large, busy mailbox needs: new mail is found by UID (so finding it costs the
  * same in a folder of 100 000 handled mails as in an empty one), small mails are fetched many to a command, and flags
- * and moves are set many to a command. Not thread-safe: only the inbox consumer's own thread uses it.
+ * and moves are set many to a command. Not thread-safe: only the inbox consumer's own thread uses it, except
+ * {@link #stopIdling()}.
  */
 final class ImapMailbox implements AutoCloseable {
     /** Mails up to this size are fetched together; a larger one alone, in pieces, stopping at the size limit. */
@@ -79,7 +79,8 @@ final class ImapMailbox implements AutoCloseable {
 
     /** Opens the folder if it is not open. Returns true when it was (re)opened: mail may have been missed meanwhile. */
     boolean open() throws MessagingException {
-        if (!miscounted && folder != null && folder.isOpen() && store.isConnected()) {
+        // not store.isConnected(): it sends a NOOP of its own, over a second connection it opens for the purpose
+        if (!miscounted && folder != null && folder.isOpen()) {
             return false;
         }
         miscounted = false;
@@ -139,8 +140,9 @@ final class ImapMailbox implements AutoCloseable {
     }
 
     /**
-     * The folder's last mail as the server last announced it, null when it is empty: the same object while no mail
-     * came and it was not expunged (the client keeps one per message it was told of, renumbered on expunges).
+     * The folder's last mail as the server last announced it, null when it is empty. New mail always gets a new
+     * object, added last: Angus Mail keeps one per message it was told of, a mail another client expunged among them
+     * (marked expunged, at its number), and renumbers them only on this client's own expunge.
      */
     private Message lastMail() throws MessagingException {
         int count = folder.getMessageCount();
@@ -177,12 +179,7 @@ final class ImapMailbox implements AutoCloseable {
                 // listed by the search but not given (a server may list a mail before it announces it): the next
                 // look starts before it, so that neither it nor its sender's order is passed over
                 next = Math.min(next, looked.get(i) - 1);
-                miscounted = looked.get(i) == listedBefore;
-                if (miscounted) {
-                    LOG.warn("{}: the server lists UID {} but has not announced it; the folder is opened again",
-                            inbox.id(), looked.get(i));
-                }
-                unannounced = looked.get(i);
+                listedUnannounced(looked.get(i), listedBefore);
                 break;
             }
             if (!messages[i].isExpunged()) {
@@ -193,6 +190,16 @@ final class ImapMailbox implements AutoCloseable {
         return new Found(unseen(there.toArray(Message[]::new)), next, leftForLater);
     }
 
+    /** Listed by a search and not announced: the second search in a row to list it has the folder opened again. */
+    private void listedUnannounced(long uid, long listedBefore) {
+        miscounted = uid == listedBefore;
+        if (miscounted) {
+            LOG.warn("{}: the server lists UID {} but has not announced it; the folder is opened again", inbox.id(),
+                    uid);
+        }
+        unannounced = uid;
+    }
+
     private void remember(boolean complete, Message last, long next) {
         lastMailLooked = last;
         lookedUpTo = complete ? next : -1;
@@ -200,14 +207,17 @@ final class ImapMailbox implements AutoCloseable {
 
     /** The UIDs above {@code after}, ascending ("n:*" also answers the last mail when every UID is below n). */
     private long[] uidsAbove(long after) throws MessagingException {
+        return java.util.Arrays.stream(uidsWhere("UID " + (after + 1) + ":*")).filter(uid -> uid > after).toArray();
+    }
+
+    /** The UIDs of the mails that meet these {@code UID SEARCH} criteria, ascending. */
+    private long[] uidsWhere(String criteria) throws MessagingException {
         List<Long> uids = new ArrayList<>();
-        uidCommand("UID SEARCH UID " + (after + 1) + ":*", responses -> {
+        uidCommand("UID SEARCH " + criteria, responses -> {
             for (Response response : responses) {
                 if (response instanceof IMAPResponse answer && answer.keyEquals("SEARCH")) {
                     for (long uid = answer.readLong(); uid != -1; uid = answer.readLong()) {
-                        if (uid > after) {
-                            uids.add(uid);
-                        }
+                        uids.add(uid);
                     }
                 }
             }
@@ -215,11 +225,33 @@ final class ImapMailbox implements AutoCloseable {
         return uids.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** Every unseen mail of the folder (SEARCH UNSEEN): after (re)connecting, and now and then for stragglers. */
+    /**
+     * Every unseen mail of the folder ({@code UID SEARCH UNSEEN}): after (re)connecting, and now and then for
+     * stragglers. By UID, as the looks are: a search by message number would pass over, without a word, a mail the
+     * client was never told of, and the sweep is what finds those.
+     */
     List<Unseen> allUnseen() throws MessagingException {
         lookedUpTo = -1; // and the next look searches, whatever the server said: news a server lost is found here
         noop();
-        return unseen(folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)));
+        long[] uids = uidsWhere("UNSEEN");
+        if (uids.length == 0) {
+            unannounced = -1;
+            return List.of();
+        }
+        Message[] messages = folder.getMessagesByUID(uids);
+        List<Message> there = new ArrayList<>();
+        long listedBefore = unannounced;
+        unannounced = -1;
+        for (int i = 0; i < messages.length; i++) {
+            if (messages[i] == null) {
+                if (unannounced == -1) {
+                    listedUnannounced(uids[i], listedBefore);
+                }
+            } else if (!messages[i].isExpunged()) {
+                there.add(messages[i]);
+            }
+        }
+        return unseen(there.toArray(Message[]::new));
     }
 
     /** Flags and sizes of these UIDs, for mails that are still there and still unseen. */
@@ -394,8 +426,13 @@ final class ImapMailbox implements AutoCloseable {
         return java.util.Arrays.stream(uids).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
-    /** The folder while the consumer's thread waits in IDLE; another thread ends the wait through it. */
-    private volatile IMAPFolder idling;
+    /**
+     * The folder while the consumer's thread waits in IDLE; another thread ends the wait through it. Set and cleared
+     * under {@link #idleLock}, which {@link #stopIdling()} holds while it ends the wait: so it never reaches a folder
+     * the consumer has since closed (Angus Mail would log in again, on a connection nobody closes).
+     */
+    private IMAPFolder idling;
+    private final Object idleLock = new Object();
 
     /** Whether the server can tell of new mail as it arrives (IMAP IDLE, RFC 2177), as it said at login. */
     private boolean canIdle;
@@ -409,26 +446,32 @@ final class ImapMailbox implements AutoCloseable {
      * calls {@link #stopIdling()}. What the server said is taken in as a NOOP's answer would be, for the next look.
      */
     void idle() throws MessagingException {
-        idling = folder;
+        synchronized (idleLock) {
+            idling = folder;
+        }
         try {
             folder.idle(true);
         } finally {
-            idling = null;
+            synchronized (idleLock) {
+                idling = null;
+            }
         }
     }
 
     /**
      * Ends a wait in {@link #idle()} from another thread, and returns once it has ended: any command on the folder
      * from another thread makes Angus Mail send DONE and wait for the server's answer to the IDLE, and this one then
-     * sends nothing. Nothing when there is no wait.
+     * sends nothing. The consumer's thread needs only Angus Mail's own lock to finish the wait, never
+     * {@link #idleLock}, so holding it here cannot hold that up. Nothing when there is no wait.
      */
     void stopIdling() {
-        IMAPFolder waiting = idling;
-        if (waiting != null) {
-            try {
-                waiting.doCommand(protocol -> null);
-            } catch (MessagingException | RuntimeException e) {
-                // the connection went meanwhile: the waiting thread learns it from its own read
+        synchronized (idleLock) {
+            if (idling != null) {
+                try {
+                    idling.doCommand(protocol -> null);
+                } catch (MessagingException | RuntimeException e) {
+                    // the connection went meanwhile: the waiting thread learns it from its own read
+                }
             }
         }
     }
