@@ -158,6 +158,11 @@ public record RedressConfig(Path dataDir, int httpPort, DatabaseConfig database,
             throw new ConfigException("redress.health.inbox-down-after",
                     "must be longer than redress.intake.poll-interval (" + intake.pollInterval() + ")");
         }
+        if (intake.idle() && inboxDownAfter.compareTo(Duration.ofSeconds(10)) < 0) {
+            // an inbox waiting in IDLE goes round at least at each sweep, every 5 s
+            throw new ConfigException("redress.health.inbox-down-after", "must be at least PT10S with "
+                    + "redress.intake.idle=true: an inbox waiting in IDLE reports a round every 5 s");
+        }
         ChannelsConfig channels = channels(s, inboxes);
         Path routesDir = Path.of(s.optional("redress.routes-dir", "routes"));
         ClusterConfig cluster = cluster(s, database);

@@ -37,6 +37,19 @@ class RedressConfigTest {
     }
 
     @Test
+    void inboxHealthShorterThanTwoSweepsStopsStartUpWhenInboxesWaitInIdle() {
+        Map<String, String> values = shippedConfig();
+        values.put("redress.intake.idle", "true");
+        values.put("redress.health.inbox-down-after", "PT6S");
+        assertThatThrownBy(() -> RedressConfig.from(values, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("redress.health.inbox-down-after")
+                .hasMessageContaining("redress.intake.idle");
+        values.put("redress.health.inbox-down-after", "PT30S");
+        assertThat(RedressConfig.from(values, Map.of()).intake().idle()).isTrue();
+    }
+
+    @Test
     void senderAuthenticityIsOffUntilTheReceivingServersIdIsSetAndTakesThatIdAlone() {
         assertThat(RedressConfig.from(shippedConfig(), Map.of()).intake().authservId()).isEmpty();
         Map<String, String> values = shippedConfig();
