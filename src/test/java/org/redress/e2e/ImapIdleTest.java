@@ -3,7 +3,6 @@ package org.redress.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -50,7 +49,7 @@ class ImapIdleTest {
     }
 
     private static double metric(TestStack stack, String sample) throws Exception {
-        String scrape = new String(stack.gatewayHttp("/q/metrics").body(), StandardCharsets.UTF_8);
+        String scrape = stack.metrics();
         Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

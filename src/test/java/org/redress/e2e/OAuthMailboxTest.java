@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,11 +102,11 @@ class OAuthMailboxTest {
                         health(stack).path("checks").path("oauth.inbox.care").path("refreshFailures").asInt() > 0);
                 assertThat(health(stack).path("checks").path("oauth.inbox.care").path("lastError").asText())
                         .contains("invalid_client").contains("AADSTS7000215");
-                assertThat(metrics(stack)).contains("redress_oauth_refresh_failures_total{account=\"inbox.care\"}");
+                assertThat(stack.metrics()).contains("redress_oauth_refresh_failures_total{account=\"inbox.care\"}");
                 await().atMost(Duration.ofSeconds(15)).until(() -> stack.gatewayHttp("/q/health").statusCode() == 503);
                 assertThat(health(stack).path("checks").path("oauth.inbox.care").path("status").asText())
                         .isEqualTo("DOWN");
-                assertThat(metrics(stack)).contains("redress_oauth_token_valid_seconds{account=\"inbox.care\"} 0.0");
+                assertThat(stack.metrics()).contains("redress_oauth_token_valid_seconds{account=\"inbox.care\"} 0.0");
 
                 // failed attempts wait 5 s, doubling to a minute: the endpoint is asked again within that
                 tokens.failing(false);
@@ -142,10 +141,5 @@ class OAuthMailboxTest {
 
     private static JsonNode health(TestStack stack) throws Exception {
         return JSON.readTree(new String(stack.gatewayHttp("/q/health").body(), StandardCharsets.UTF_8));
-    }
-
-    private static String metrics(TestStack stack) throws Exception {
-        HttpResponse<byte[]> answer = stack.gatewayHttp("/q/metrics");
-        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 }

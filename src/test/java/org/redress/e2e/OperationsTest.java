@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -44,7 +43,7 @@ class OperationsTest {
             assertThat(down.path("checks").path("inbox.complaints").path("lastError").asText()).isNotBlank();
             assertThat(down.path("checks").path("inbox.reclamations").path("status").asText()).isEqualTo("UP");
             assertThat(down.path("checks").path("database").path("status").asText()).isEqualTo("UP");
-            assertThat(metrics(stack)).contains("redress_inbox_up{inbox=\"complaints\"} 0.0");
+            assertThat(stack.metrics()).contains("redress_inbox_up{inbox=\"complaints\"} 0.0");
             HttpResponse<byte[]> live = stack.gatewayHttp("/q/health/live");
             assertThat(live.statusCode()).as("the process itself is alive").isEqualTo(200);
 
@@ -52,7 +51,7 @@ class OperationsTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> health(stack).status() == 200);
             assertThat(health(stack).body().path("checks").path("inbox.complaints").path("status").asText())
                     .isEqualTo("UP");
-            assertThat(metrics(stack)).contains("redress_inbox_up{inbox=\"complaints\"} 1.0");
+            assertThat(stack.metrics()).contains("redress_inbox_up{inbox=\"complaints\"} 1.0");
         }
     }
 
@@ -65,7 +64,7 @@ class OperationsTest {
                                 + "help, I use it every morning. Regards", null));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().outbox().count("sent") == 3);
-            String metrics = metrics(stack);
+            String metrics = stack.metrics();
             assertThat(value(metrics, "redress_complaints{inbox=\"complaints\",outcome=\"ticketed\"}")).isEqualTo(3);
             assertThat(value(metrics, "redress_quarantine_mails")).isZero();
             assertThat(value(metrics, "redress_outbox_pending")).isZero();
@@ -81,7 +80,7 @@ class OperationsTest {
                     .isGreaterThanOrEqualTo(3);
             // the backlog is sampled at each look for new mail: the next one finds nothing left
             await().atMost(Duration.ofSeconds(5)).until(() ->
-                    value(metrics(stack), "redress_inbox_backlog{inbox=\"complaints\"}") == 0);
+                    value(stack.metrics(), "redress_inbox_backlog{inbox=\"complaints\"}") == 0);
             assertThat(value(metrics, "redress_inbox_poll_seconds_count{inbox=\"complaints\"}")).isPositive();
             assertThat(value(metrics, "redress_inbox_poll_cpu_seconds_count{inbox=\"complaints\"}")).isPositive();
             // the first round after opening the folder searches it whole
@@ -97,10 +96,6 @@ class OperationsTest {
     private static Answer health(TestStack stack) throws Exception {
         HttpResponse<byte[]> response = stack.gatewayHttp("/q/health");
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
-    }
-
-    private static String metrics(TestStack stack) throws Exception {
-        return new String(stack.gatewayHttp("/q/metrics").body(), StandardCharsets.UTF_8);
     }
 
     /** The value of one Prometheus sample, by its name and labels exactly as scraped. */

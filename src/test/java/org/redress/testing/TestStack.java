@@ -279,6 +279,11 @@ public final class TestStack implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The gateway's Prometheus scrape ({@code /q/metrics}) as text. */
+    public String metrics() throws Exception {
+        return new String(gatewayHttp("/q/metrics").body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** GET on the gateway's register API with a bearer token (null: none); the status and the JSON answer. */
     public ApiAnswer api(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config().httpPort() + path))
