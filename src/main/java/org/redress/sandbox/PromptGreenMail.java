@@ -40,7 +40,7 @@ final class PromptGreenMail extends GreenMail {
                     @Override
                     protected ProtocolHandler createProtocolHandler(Socket client) {
                         // ImapServer is final; this is its handler, on a prompt socket
-                        return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), noDelay(client));
+                        return new RaceTolerantImapHandler(managers, noDelay(client));
                     }
                 });
                 case ServerSetup.PROTOCOL_POP3 -> services.put(setup.getProtocol(), new Pop3Server(setup, managers) {
@@ -61,6 +61,35 @@ final class PromptGreenMail extends GreenMail {
     @Override
     public com.icegreen.greenmail.imap.ImapServer getImap() {
         throw new UnsupportedOperationException("the sandbox's IMAP server is a prompt copy of GreenMail's");
+    }
+
+    /**
+     * GreenMail's IMAP handler, ending a connection it drops in its own race as a server ends a connection, not with
+     * an uncaught exception. GreenMail 2.1.8 writes a session's pending responses (new mail, flags, expunges) without
+     * holding off a delivery meanwhile; a mail arriving in that moment makes it throw {@code "Need to do this
+     * properly..."} and drop the connection (measured: 31 times in 330,000 {@code NOOP}s during a flood of
+     * deliveries). The client reconnects, as it must with any server. Thrown out of the connection's thread, the
+     * exception also reached whatever watches uncaught exceptions: Awaitility failed the test that was waiting.
+     */
+    private static final class RaceTolerantImapHandler extends ImapHandler {
+        private static final String GREENMAIL_RACE = "Need to do this properly...";
+
+        RaceTolerantImapHandler(Managers managers, Socket client) {
+            super(managers.getUserManager(), managers.getImapHostManager(), client);
+        }
+
+        @Override
+        public void run() {
+            try {
+                super.run();
+            } catch (IllegalStateException e) {
+                if (e.getCause() == null || !GREENMAIL_RACE.equals(e.getCause().getMessage())) {
+                    throw e;
+                }
+                log.warn("The sandbox's IMAP server dropped a connection: GreenMail's pending responses raced a "
+                        + "delivery (\"{}\"); the client connects again", GREENMAIL_RACE);
+            }
+        }
     }
 
     private static Socket noDelay(Socket client) {
