@@ -29,7 +29,26 @@ final class BenchReport {
 
     /** The fetch+parse limit on the saturation phase's messages, and the gateway's throughput against it. */
     record Limit(JsonNode client, double singleThreadPerSecond, double allCoresPerSecond, int allCoresThreads,
-                 double gatewayPerSecond, double ratioSingleThread, double ratioAllCores, String headline) {
+                 double gatewayPerSecond, double ratioSingleThread, double ratioAllCores, String headline,
+                 Ceiling ceiling) {
+    }
+
+    /**
+     * How far the limit's ratio can go on this machine at all. The driver (the Jira sandbox, the customers' mailboxes,
+     * the Maildir drops) runs on the gateway's cores; for every complaint a gateway tickets and acknowledges it spends
+     * {@code driverCpuMs}. A gateway whose own work cost no more than fetching and parsing — the limit's
+     * {@code limitMachineCpuMs} of the whole machine's CPU per mail, its IMAP server included — would still share the
+     * cores with that: at best {@code cores / (limitMachineCpuMs + driverCpuMs)} complaints a second, every core busy.
+     *
+     * @param limitMachineCpuMs      the whole machine's CPU per mail in the limit's all-threads pass (client, IMAP server, kernel)
+     * @param driverCpuMs            the driver's CPU per completed mail in the saturation phase
+     * @param gatewayCpuMs           the gateway's CPU per completed mail in the saturation phase
+     * @param saturationMachineCpuMs the whole machine's CPU per completed mail in the saturation phase
+     * @param ceilingPerSecond       {@code cores / (limitMachineCpuMs + driverCpuMs)}
+     * @param ceilingRatio           that over the limit's all-threads throughput: the most the headline ratio could be here
+     */
+    record Ceiling(int cores, double limitMachineCpuMs, double driverCpuMs, double gatewayCpuMs,
+                   double saturationMachineCpuMs, double ceilingPerSecond, double ceilingRatio) {
     }
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -211,6 +230,16 @@ final class BenchReport {
                     limit.singleThreadPerSecond(), limit.allCoresPerSecond(), limit.allCoresThreads(),
                     limit.gatewayPerSecond(), limit.ratioAllCores() * 100, limit.allCoresThreads(),
                     limit.ratioSingleThread() * 100);
+            Ceiling c = limit.ceiling();
+            if (c != null) {
+                out.printf(Locale.ROOT, "CPU per mail, the whole machine: the limit %.2f ms; saturation %.2f ms (gateway "
+                                + "%.2f, driver %.2f, the rest — Dovecot, the kernel — %.2f)%n"
+                                + "ceiling here: a gateway costing no more than fetch+parse, beside this driver, could "
+                                + "reach %d cores / (%.2f + %.2f ms) = %.1f/s = %.1f %% of the limit%n",
+                        c.limitMachineCpuMs(), c.saturationMachineCpuMs(), c.gatewayCpuMs(), c.driverCpuMs(),
+                        c.saturationMachineCpuMs() - c.gatewayCpuMs() - c.driverCpuMs(), c.cores(),
+                        c.limitMachineCpuMs(), c.driverCpuMs(), c.ceilingPerSecond(), c.ceilingRatio() * 100);
+            }
         }
         if (pollCost != null) {
             if (!pollCost.ran()) {

@@ -1,5 +1,6 @@
 package org.redress.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,7 +157,7 @@ public final class Benchmark {
             if (settings.runs("limit")) {
                 phase("limit", () -> limit(run.smtp, run.dovecot != null ? run.dovecot.port()
                                 : run.sandboxConfig.imapPort(), run.dovecot != null ? run.dovecot.password() : "bench",
-                        mails, result.throughputPerSecond()));
+                        mails, result));
             }
         }
     }
@@ -167,25 +168,40 @@ public final class Benchmark {
                 FreePorts.next(), FreePorts.next(), "CS", null, "");
         try (Sandbox sandbox = new Sandbox(config, null).start();
              SmtpDriver smtp = new SmtpDriver(config.smtpPort(), settings.smtpConnections())) {
-            limit(smtp, config.imapPort(), "bench", mix.complaints("sat", settings.saturationComplaints()), Double.NaN);
+            limit(smtp, config.imapPort(), "bench", mix.complaints("sat", settings.saturationComplaints()), null);
             report.note("limit measured without a saturation phase: no gateway throughput to compare with");
         }
     }
 
-    /** The limit client on the same server as the gateway's inboxes, reading the very same bytes. */
-    private void limit(MailDrop smtp, int imapPort, String password, List<BenchMail> mails, double gatewayPerSecond)
+    /**
+     * The limit client on the same server as the gateway's inboxes, reading the very same bytes, and the ratio's
+     * ceiling on this machine from what the saturation phase (null: none ran) cost the driver.
+     */
+    private void limit(MailDrop smtp, int imapPort, String password, List<BenchMail> mails, PhaseResult saturation)
             throws Exception {
+        double gatewayPerSecond = saturation == null ? Double.NaN : saturation.throughputPerSecond();
         smtp.deliverAllTo(mails, LIMIT_MAILBOX);
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threads = settings.limitThreads() > 1 ? List.of(1, settings.limitThreads()) : List.of(1);
         var client = FetchParseLimit.runInOwnJvm(imapPort, LIMIT_MAILBOX, password, settings.gatewayHeap(), threads,
                 settings.limitRounds(), settings.outputDir().resolve("logs").resolve("limit-client.log"));
         double single = client.path("runs").path(0).path("messagesPerSecond").asDouble();
-        double all = client.path("runs").path(threads.size() - 1).path("messagesPerSecond").asDouble();
+        JsonNode allThreads = client.path("runs").path(threads.size() - 1);
+        double all = allThreads.path("messagesPerSecond").asDouble();
+        BenchReport.Ceiling ceiling = null;
+        long completed = saturation == null ? 0 : saturation.acknowledged() + saturation.commented();
+        double limitMachineMs = allThreads.path("machineCpuMsPerMessage").asDouble(Double.NaN);
+        if (completed > 0 && !Double.isNaN(limitMachineMs) && !Double.isNaN(saturation.machineCpuSeconds())) {
+            double driverMs = saturation.driverCpuSeconds() * 1000 / completed;
+            double best = cores * 1000 / (limitMachineMs + driverMs);
+            ceiling = new BenchReport.Ceiling(cores, limitMachineMs, driverMs,
+                    saturation.gatewayCpuSeconds() * 1000 / completed,
+                    saturation.machineCpuSeconds() * 1000 / completed, best, best / all);
+        }
         report.limit(new BenchReport.Limit(client, single, all, threads.get(threads.size() - 1), gatewayPerSecond,
                 gatewayPerSecond / single, gatewayPerSecond / all,
                 "ratioAllCores: the gateway's saturation throughput over the limit on " + threads.get(threads.size() - 1)
-                        + " threads (" + cores + " cores)"));
+                        + " threads (" + cores + " cores)", ceiling));
     }
 
     /** Saturation with every Jira answer late, as a Jira Cloud site on the other side of the internet. */

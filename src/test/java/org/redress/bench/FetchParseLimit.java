@@ -86,20 +86,24 @@ public final class FetchParseLimit {
             for (int threads : threadCounts) {
                 ObjectNode run = runs.addObject().put("threads", threads);
                 ArrayNode each = run.putArray("rounds");
-                List<Double> rates = new ArrayList<>();
-                long bytes = 0;
+                List<Pass> passes = new ArrayList<>();
                 int failures = 0;
                 for (int round = 0; round < rounds; round++) {
                     Pass pass = mailbox.read(parser, threads, messages);
                     each.addObject().put("seconds", pass.seconds).put("messages", pass.messages)
-                            .put("messagesPerSecond", pass.perSecond()).put("failures", pass.failures);
-                    rates.add(pass.perSecond());
-                    bytes = pass.bytes;
+                            .put("messagesPerSecond", pass.perSecond()).put("failures", pass.failures)
+                            .put("clientCpuSeconds", pass.clientCpuSeconds)
+                            .put("machineCpuSeconds", pass.machineCpuSeconds);
+                    passes.add(pass);
                     failures += pass.failures;
                 }
-                rates.sort(Double::compare);
-                run.put("messagesPerSecond", rates.get(rates.size() / 2)).put("bytes", bytes)
-                        .put("failures", failures);
+                passes.sort(java.util.Comparator.comparingDouble(Pass::perSecond));
+                Pass median = passes.get(passes.size() / 2);
+                // what the median pass cost per message: this client's CPU, and the machine's (the IMAP server too)
+                run.put("messagesPerSecond", median.perSecond()).put("bytes", median.bytes)
+                        .put("failures", failures)
+                        .put("clientCpuMsPerMessage", median.clientCpuSeconds * 1000 / median.messages)
+                        .put("machineCpuMsPerMessage", median.machineCpuSeconds * 1000 / median.messages);
             }
             System.out.println(RESULT_PREFIX + result);
         }
@@ -134,7 +138,8 @@ public final class FetchParseLimit {
                 + log);
     }
 
-    private record Pass(int messages, long bytes, int failures, double seconds) {
+    private record Pass(int messages, long bytes, int failures, double seconds, double clientCpuSeconds,
+                        double machineCpuSeconds) {
         double perSecond() {
             return seconds > 0 ? messages / seconds : 0;
         }
@@ -173,6 +178,8 @@ public final class FetchParseLimit {
             AtomicInteger parsed = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             AtomicLong bytes = new AtomicLong();
+            double clientCpu = Machine.processCpuSeconds();
+            double machineCpu = Machine.busyCpuSeconds();
             long start = System.nanoTime();
             try {
                 List<Future<?>> shares = new ArrayList<>();
@@ -190,7 +197,9 @@ public final class FetchParseLimit {
             } finally {
                 pool.shutdownNow();
             }
-            return new Pass(parsed.get(), bytes.get(), failures.get(), (System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Pass(parsed.get(), bytes.get(), failures.get(), seconds,
+                    Machine.processCpuSeconds() - clientCpu, Machine.busyCpuSeconds() - machineCpu);
         }
 
         private void readShare(MailParser parser, int from, int to, AtomicInteger parsed, AtomicInteger failures,

@@ -1,6 +1,5 @@
 package org.redress.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +42,12 @@ final class GatewayRun implements AutoCloseable {
     /** The untimed seed and warm-up batches, as {@link #seed} delivered them. */
     private final List<Delivery> warmUps = new ArrayList<>();
 
-    /** What became of a batch of delivered mail, with the gateway's CPU over exactly that stretch. */
+    /**
+     * What became of a batch of delivered mail, with the CPU over exactly that stretch: the gateway's, the driver's
+     * (this JVM: SMTP or Maildir drops, the Jira sandbox, the customers' mailboxes) and the whole machine's.
+     */
     record Delivery(List<Tracked> tracked, long startNanos, long sendingEndNanos, long endNanos, String stopReason,
-                    double gatewayCpuSeconds, double driverCpuSeconds, int ticketsOpened,
+                    double gatewayCpuSeconds, double driverCpuSeconds, double machineCpuSeconds, int ticketsOpened,
                     Map<String, Double> gatewayCpuByThreads) {
         List<Tracked> complaints() {
             return tracked.stream().filter(t -> !t.mail.isReply()).toList();
@@ -244,6 +246,7 @@ final class GatewayRun implements AutoCloseable {
         Map<String, Double> threadsBefore = gateway.threadCpu();
         double gatewayCpu = gateway.stats().cpuSeconds();
         double driverCpu = driverCpuSeconds();
+        double machineCpu = Machine.busyCpuSeconds();
         long start = System.nanoTime();
         ExecutorService pacing = Executors.newSingleThreadExecutor();
         List<Future<?>> sent;
@@ -301,15 +304,12 @@ final class GatewayRun implements AutoCloseable {
             }
         });
         return new Delivery(tracked, start, sendingEnd < 0 ? end : sendingEnd, end, stop, gatewayCpuUsed,
-                driverCpuSeconds() - driverCpu, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads);
+                driverCpuSeconds() - driverCpu, Machine.busyCpuSeconds() - machineCpu,
+                sandbox.jira().issueKeys().size() - ticketsBefore, byThreads);
     }
 
     static double driverCpuSeconds() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
+        return Machine.processCpuSeconds();
     }
 
     /** Every issue key the Jira sandbox holds. */

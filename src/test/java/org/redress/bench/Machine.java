@@ -54,6 +54,37 @@ final class Machine {
         }
     }
 
+    /**
+     * CPU seconds the whole machine has spent busy since it started, every process and the kernel (the first line of
+     * {@code /proc/stat}: user, nice, system, irq and softirq; idle, I/O wait and time stolen by the hypervisor left
+     * out), or NaN where there is no {@code /proc/stat}. The difference over a stretch is what the benchmark's
+     * driver, the gateway and the mail server used together: what the stretch cost the cores they share.
+     */
+    static double busyCpuSeconds() {
+        String first = read(Path.of("/proc/stat")).lines().findFirst().orElse("");
+        String[] fields = first.trim().split("\\s+");
+        if (fields.length < 8 || !fields[0].equals("cpu")) {
+            return Double.NaN;
+        }
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7}) {
+            busy += Long.parseLong(fields[i]);
+        }
+        return busy / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** CPU seconds this JVM has used, or NaN where the JVM does not tell. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    /** The unit of {@code /proc/stat}, {@code USER_HZ}: 100 on every Linux architecture the JDK runs on. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
     /** The speed probe's own JVM: prints its milliseconds. */
     public static void main(String[] args) {
         System.out.println(probeHere());

@@ -42,6 +42,7 @@ record PhaseResult(
         double gatewayCpuSeconds,
         double cpuSecondsPerComplaint,
         double driverCpuSeconds,
+        double machineCpuSeconds,
         boolean gatewaySurvived,
         Map<String, Object> jira,
         List<String> gatewayJvmOptions,
@@ -90,7 +91,7 @@ record PhaseResult(
                 run.watcher.unexpectedAcks(), run.watcher.repeatedAcks(), run.smtp.maxLagMillis(),
                 run.smtp.failures(), gc.afterGcMb(), gc.beforeGcMb(), gc.collections(), stats.hwmKb() / 1024.0,
                 d.gatewayCpuSeconds(), completed == 0 ? Double.NaN : d.gatewayCpuSeconds() / completed,
-                d.driverCpuSeconds(), survived, jira, run.gateway.jvmOptions(), settings, allNotes);
+                d.driverCpuSeconds(), d.machineCpuSeconds(), survived, jira, run.gateway.jvmOptions(), settings, allNotes);
     }
 
     /**
