@@ -10,6 +10,9 @@ import java.util.Map;
  * when the run started (a busy machine gives slower numbers; the results should say so).
  */
 final class Machine {
+    /** The unit of {@code /proc/stat}, {@code USER_HZ}: 100 on every Linux architecture the JDK runs on. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
     private Machine() {
     }
 
@@ -81,9 +84,6 @@ final class Machine {
         }
         return Double.NaN;
     }
-
-    /** The unit of {@code /proc/stat}, {@code USER_HZ}: 100 on every Linux architecture the JDK runs on. */
-    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     /** The speed probe's own JVM: prints its milliseconds. */
     public static void main(String[] args) {

@@ -32,9 +32,9 @@ class PromptGreenMailTest {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
         SandboxConfig config = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), "CS", null, "");
-        try (Sandbox sandbox = new Sandbox(config, null).start()) {
+        try (Sandbox sandbox = new Sandbox(config, null).start();
+             Store store = Session.getInstance(new Properties()).getStore("imap")) {
             GreenMailUser user = sandbox.mail().setUser("race@example.com", "race", "pw");
-            Store store = Session.getInstance(new Properties()).getStore("imap");
             store.connect("127.0.0.1", config.imapPort(), "race", "pw");
             IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
