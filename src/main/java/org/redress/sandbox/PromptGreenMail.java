@@ -66,9 +66,9 @@ final class PromptGreenMail extends GreenMail {
     /**
      * GreenMail's IMAP handler, ending a connection it drops in its own race as a server ends a connection, not with
      * an uncaught exception. GreenMail 2.1.8 writes a session's pending responses (new mail, flags, expunges) without
-     * holding off a delivery meanwhile; a mail arriving in that moment makes it throw {@code "Need to do this
-     * properly..."} and drop the connection (measured: 31 times in 330,000 {@code NOOP}s during a flood of
-     * deliveries). The client reconnects, as it must with any server. Thrown out of the connection's thread, the
+     * holding off other sessions meanwhile; a mail delivered or a flag changed by another session in that moment makes
+     * it throw {@code "Need to do this properly..."} and drop the connection (measured: 31 times in 330,000
+     * {@code NOOP}s during a flood of deliveries). The client reconnects, as it must with any server. Thrown out of the connection's thread, the
      * exception also reached whatever watches uncaught exceptions: Awaitility failed the test that was waiting.
      */
     private static final class RaceTolerantImapHandler extends ImapHandler {
@@ -87,7 +87,7 @@ final class PromptGreenMail extends GreenMail {
                     throw e;
                 }
                 log.warn("The sandbox's IMAP server dropped a connection: GreenMail's pending responses raced a "
-                        + "delivery (\"{}\"); the client connects again", GREENMAIL_RACE);
+                        + "delivery or another session's flag change (\"{}\"); the client connects again", GREENMAIL_RACE);
             }
         }
     }

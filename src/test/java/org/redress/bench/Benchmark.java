@@ -150,6 +150,9 @@ public final class Benchmark {
         try (GatewayRun run = GatewayRun.start("saturation", settings, Map.of(), settings.gatewayHeap(), work)) {
             List<SeedTicket> seeds = run.seed(mix.complaints("sats", mix.seedsFor(count)), warmUp("sat"));
             List<BenchMail> mails = mix.withReplies("sat", count, seeds);
+            // for the limit's ceiling: with the inboxes on GreenMail the driver serves the gateway's IMAP too
+            double driverIdle = run.dovecot != null && settings.runs("limit")
+                    ? run.driverIdleCpuPerSecond(Duration.ofSeconds(3)) : Double.NaN;
             GatewayRun.Delivery d = run.deliver(mails, 0, settings.deadlineFor(count, Duration.ZERO));
             PhaseResult result = PhaseResult.of("saturation", count + " mails at once, Jira at 0 ms", null, run, d,
                     seeds.size(), jira(0, 0), notes(run, seeds, true));
@@ -157,7 +160,7 @@ public final class Benchmark {
             if (settings.runs("limit")) {
                 phase("limit", () -> limit(run.smtp, run.dovecot != null ? run.dovecot.port()
                                 : run.sandboxConfig.imapPort(), run.dovecot != null ? run.dovecot.password() : "bench",
-                        mails, result));
+                        mails, result, driverIdle));
             }
         }
     }
@@ -168,17 +171,19 @@ public final class Benchmark {
                 FreePorts.next(), FreePorts.next(), "CS", null, "");
         try (Sandbox sandbox = new Sandbox(config, null).start();
              SmtpDriver smtp = new SmtpDriver(config.smtpPort(), settings.smtpConnections())) {
-            limit(smtp, config.imapPort(), "bench", mix.complaints("sat", settings.saturationComplaints()), null);
+            limit(smtp, config.imapPort(), "bench", mix.complaints("sat", settings.saturationComplaints()), null,
+                    Double.NaN);
             report.note("limit measured without a saturation phase: no gateway throughput to compare with");
         }
     }
 
     /**
-     * The limit client on the same server as the gateway's inboxes, reading the very same bytes, and the ratio's
-     * ceiling on this machine from what the saturation phase (null: none ran) cost the driver.
+     * The limit client on the same server as the gateway's inboxes, reading the very same bytes, and an estimate of
+     * the ratio's ceiling on this machine from what the saturation phase (null: none ran) cost the driver per mail,
+     * beyond its CPU per second when idle ({@code driverIdlePerSecond}; NaN: no ceiling).
      */
-    private void limit(MailDrop smtp, int imapPort, String password, List<BenchMail> mails, PhaseResult saturation)
-            throws Exception {
+    private void limit(MailDrop smtp, int imapPort, String password, List<BenchMail> mails, PhaseResult saturation,
+                       double driverIdlePerSecond) throws Exception {
         double gatewayPerSecond = saturation == null ? Double.NaN : saturation.throughputPerSecond();
         smtp.deliverAllTo(mails, LIMIT_MAILBOX);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -191,12 +196,17 @@ public final class Benchmark {
         BenchReport.Ceiling ceiling = null;
         long completed = saturation == null ? 0 : saturation.acknowledged() + saturation.commented();
         double limitMachineMs = allThreads.path("machineCpuMsPerMessage").asDouble(Double.NaN);
-        if (completed > 0 && !Double.isNaN(limitMachineMs) && !Double.isNaN(saturation.machineCpuSeconds())) {
-            double driverMs = saturation.driverCpuSeconds() * 1000 / completed;
+        if (completed > 0 && all > 0 && Double.isFinite(limitMachineMs) && Double.isFinite(driverIdlePerSecond)) {
+            // what the driver spent for the mail: its CPU over the measurement less what it spends idle meanwhile
+            double driverMs = (saturation.driverCpuSeconds() - driverIdlePerSecond * saturation.durationSeconds())
+                    * 1000 / completed;
             double best = cores * 1000 / (limitMachineMs + driverMs);
-            ceiling = new BenchReport.Ceiling(cores, limitMachineMs, driverMs,
-                    saturation.gatewayCpuSeconds() * 1000 / completed,
-                    saturation.machineCpuSeconds() * 1000 / completed, best, best / all);
+            if (Double.isFinite(best) && driverMs > 0) {
+                ceiling = new BenchReport.Ceiling(cores, limitMachineMs, driverMs, driverIdlePerSecond,
+                        saturation.driverCpuSeconds() * 1000 / completed,
+                        saturation.gatewayCpuSeconds() * 1000 / completed,
+                        saturation.machineCpuSeconds() * 1000 / completed, best, best / all);
+            }
         }
         report.limit(new BenchReport.Limit(client, single, all, threads.get(threads.size() - 1), gatewayPerSecond,
                 gatewayPerSecond / single, gatewayPerSecond / all,

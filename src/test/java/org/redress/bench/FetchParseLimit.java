@@ -101,9 +101,11 @@ public final class FetchParseLimit {
                 Pass median = passes.get(passes.size() / 2);
                 // what the median pass cost per message: this client's CPU, and the machine's (the IMAP server too)
                 run.put("messagesPerSecond", median.perSecond()).put("bytes", median.bytes)
-                        .put("failures", failures)
-                        .put("clientCpuMsPerMessage", median.clientCpuSeconds * 1000 / median.messages)
-                        .put("machineCpuMsPerMessage", median.machineCpuSeconds * 1000 / median.messages);
+                        .put("failures", failures);
+                if (median.messages > 0 && Double.isFinite(median.machineCpuSeconds)) {
+                    run.put("clientCpuMsPerMessage", median.clientCpuSeconds * 1000 / median.messages)
+                            .put("machineCpuMsPerMessage", median.machineCpuSeconds * 1000 / median.messages);
+                }
             }
             System.out.println(RESULT_PREFIX + result);
         }

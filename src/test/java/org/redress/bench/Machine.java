@@ -60,8 +60,9 @@ final class Machine {
     /**
      * CPU seconds the whole machine has spent busy since it started, every process and the kernel (the first line of
      * {@code /proc/stat}: user, nice, system, irq and softirq; idle, I/O wait and time stolen by the hypervisor left
-     * out), or NaN where there is no {@code /proc/stat}. The difference over a stretch is what the benchmark's
-     * driver, the gateway and the mail server used together: what the stretch cost the cores they share.
+     * out), or NaN where there is no {@code /proc/stat}. The difference over a stretch is what every process on the
+     * machine used, the benchmark's driver, the gateway and the mail server among them: what the stretch cost the
+     * cores they share (on a quiet machine, little else).
      */
     static double busyCpuSeconds() {
         String first = read(Path.of("/proc/stat")).lines().findFirst().orElse("");
