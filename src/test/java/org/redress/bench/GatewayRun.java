@@ -44,7 +44,8 @@ final class GatewayRun implements AutoCloseable {
 
     /**
      * What became of a batch of delivered mail, with the CPU over exactly that stretch: the gateway's, the driver's
-     * (this JVM: SMTP or Maildir drops, the Jira sandbox, the customers' mailboxes) and the whole machine's.
+     * (this JVM: SMTP or Maildir drops, the Jira sandbox, the customers' mailboxes, and the inboxes' IMAP server when
+     * they are on GreenMail) and the whole machine's.
      */
     record Delivery(List<Tracked> tracked, long startNanos, long sendingEndNanos, long endNanos, String stopReason,
                     double gatewayCpuSeconds, double driverCpuSeconds, double machineCpuSeconds, int ticketsOpened,
