@@ -85,4 +85,35 @@ class JiraSandboxMultipartTest {
         assertThatThrownBy(() -> MultipartForm.parse(bytes("--b\r\nno header end\r\n--b--"), "b"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void delimiterSearchFindsWhatAByteByByteSearchFinds() {
+        java.util.Random random = new java.util.Random(20261205);
+        for (int round = 0; round < 20_000; round++) {
+            // a small alphabet with CR and LF, so that near-misses and repeats are common
+            byte[] alphabet = {'\r', '\n', '-', 'a', 'b'};
+            byte[] data = new byte[random.nextInt(60)];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            byte[] pattern = new byte[1 + random.nextInt(8)];
+            for (int i = 0; i < pattern.length; i++) {
+                pattern[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = random.nextInt(data.length + 2) - 1;
+            int end = random.nextInt(data.length + 2);
+
+            assertThat(MultipartForm.indexOf(data, pattern, from, end))
+                    .as("round %d", round).isEqualTo(byteByByte(data, pattern, from, end));
+        }
+    }
+
+    private static int byteByByte(byte[] data, byte[] pattern, int from, int end) {
+        for (int i = Math.max(from, 0); i + pattern.length <= Math.min(end, data.length); i++) {
+            if (java.util.Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
