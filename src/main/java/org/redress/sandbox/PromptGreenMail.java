@@ -2,10 +2,14 @@ package org.redress.sandbox;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHandler;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.imap.ImapHostManagerImpl;
 import com.icegreen.greenmail.pop3.Pop3Server;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
+import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.UncheckedIOException;
@@ -18,11 +22,20 @@ import java.util.Map;
  * several small writes; with Nagle's algorithm on, the second write waits for the client's delayed ACK, so every
  * command round trip stalled about 44 ms (measured: 5.5 SMTP mails/s on one connection, 45 ms per IMAP
  * {@code UID FETCH}). With {@code TCP_NODELAY}: 218 mails/s and 3–6 ms, like a production mail server on loopback.
+ * Its mailboxes are found by name in a map ({@link IndexedMailStore}), not by a search through every account.
  */
 final class PromptGreenMail extends GreenMail {
 
     PromptGreenMail(ServerSetup[] setups) {
         super(setups);
+        // GreenMail's constructor made services on its own managers; start() makes them again on these
+        managers = new IndexedManagers();
+    }
+
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        managers = new IndexedManagers();
     }
 
     @Override
@@ -89,6 +102,28 @@ final class PromptGreenMail extends GreenMail {
                 log.warn("The sandbox's IMAP server dropped a connection: GreenMail's pending responses raced a "
                         + "delivery or another session's flag change (\"{}\"); the client connects again", GREENMAIL_RACE);
             }
+        }
+    }
+
+    /** GreenMail's managers, over an {@link IndexedMailStore}. */
+    private static final class IndexedManagers extends Managers {
+        private final ImapHostManager imapHostManager = new ImapHostManagerImpl(new IndexedMailStore());
+        private final UserManager userManager = new UserManager(imapHostManager);
+        private final SmtpManager smtpManager = new SmtpManager(imapHostManager, userManager);
+
+        @Override
+        public SmtpManager getSmtpManager() {
+            return smtpManager;
+        }
+
+        @Override
+        public UserManager getUserManager() {
+            return userManager;
+        }
+
+        @Override
+        public ImapHostManager getImapHostManager() {
+            return imapHostManager;
         }
     }
 

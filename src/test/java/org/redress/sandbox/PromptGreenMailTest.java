@@ -1,6 +1,7 @@
 package org.redress.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -9,9 +10,11 @@ import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -95,6 +98,40 @@ class PromptGreenMailTest {
         } finally {
             handlerLog.detachAppender(warnings);
             Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    /**
+     * The sandbox's store finds mailboxes by name in a map; a mailbox renamed or deleted must not be found under its
+     * old name afterwards, and one made again under that name must be the new one.
+     */
+    @Test
+    void mailboxRenamedOrDeletedIsNotFoundUnderItsOldName() throws Exception {
+        SandboxConfig config = new SandboxConfig("127.0.0.1", FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), "CS", null, "");
+        try (Sandbox sandbox = new Sandbox(config, null).start();
+             Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            assertThat(sandbox.mail().getManagers().getImapHostManager().getStore()).isInstanceOf(IndexedMailStore.class);
+            sandbox.mail().setUser("kept@example.com", "kept", "pw");
+            store.connect("127.0.0.1", config.imapPort(), "kept", "pw");
+            Folder archive = store.getFolder("Archive");
+            archive.create(Folder.HOLDS_MESSAGES);
+            MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+            mail.setText("kept");
+            archive.appendMessages(new Message[] {mail});
+            assertThat(store.getFolder("Archive").getMessageCount()).isEqualTo(1);
+
+            assertThat(archive.renameTo(store.getFolder("Old"))).isTrue();
+
+            assertThatThrownBy(() -> store.getFolder("Archive").open(Folder.READ_ONLY))
+                    .isInstanceOf(MessagingException.class);
+            assertThat(store.getFolder("Old").getMessageCount()).isEqualTo(1);
+
+            assertThat(store.getFolder("Old").delete(true)).isTrue();
+            Folder again = store.getFolder("Old");
+            again.create(Folder.HOLDS_MESSAGES);
+
+            assertThat(again.getMessageCount()).isZero();
         }
     }
 }
