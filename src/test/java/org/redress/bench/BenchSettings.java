@@ -45,6 +45,7 @@ record BenchSettings(
         double attachmentShare,
         int warmUp,
         int warmUpBatches,
+        double warmUpRate,
         int limitRounds,
         int limitThreads,
         long timeoutPerComplaintMillis,
@@ -134,7 +135,7 @@ record BenchSettings(
                 // the target as a hard limit: the gateway gets only the heap the target allows
                 r.text("big-xmx", "256m"),
                 // as the Dockerfile starts it (docs/DEPLOYMENT.md, "JVM options")
-                r.text("gateway-jvm", "-XX:TieredStopAtLevel=1"),
+                r.text("gateway-jvm", "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"),
                 r.text("poll-interval", ""),
                 r.text("intake", "auto"),
                 List.copyOf(pollSizes),
@@ -146,6 +147,7 @@ record BenchSettings(
                 // batches of as many as the limit client's untimed pass, until the gateway runs steady
                 r.integer("warm-up", quick ? 20 : 200),
                 r.integer("warm-up-batches", quick ? 1 : 8),
+                r.decimal("warm-up-rate", 0),
                 r.integer("limit-rounds", quick ? 1 : 3),
                 r.integer("limit-threads", cores),
                 r.integer("timeout-per-complaint-ms", 500),

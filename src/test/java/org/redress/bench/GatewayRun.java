@@ -176,7 +176,7 @@ final class GatewayRun implements AutoCloseable {
         warmUps.add(seeded);
         for (int batch = 1; batch < bench.warmUpBatches() && !steady(); batch++) {
             List<BenchMail> mails = warmUp.apply(batch);
-            warmUps.add(deliver(mails, 0, untimedDeadline(mails.size())));
+            warmUps.add(deliver(mails, bench.warmUpRate(), untimedDeadline(mails.size())));
         }
         return ArrivalWatcher.seedTickets(seeded.tracked().stream().filter(t -> seeds.contains(t.mail)).toList());
     }
