@@ -129,9 +129,12 @@ class PromptGreenMailTest {
 
             assertThat(store.getFolder("Old").delete(true)).isTrue();
             Folder again = store.getFolder("Old");
-            again.create(Folder.HOLDS_MESSAGES);
+            assertThat(again.create(Folder.HOLDS_MESSAGES)).isTrue();
+            MimeMessage other = new MimeMessage(Session.getInstance(new Properties()));
+            other.setText("new");
+            again.appendMessages(new Message[] {other, other});
 
-            assertThat(again.getMessageCount()).isZero();
+            assertThat(again.getMessageCount()).isEqualTo(2);
         }
     }
 }

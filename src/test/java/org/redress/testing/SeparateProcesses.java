@@ -78,8 +78,10 @@ public final class SeparateProcesses implements AutoCloseable {
     /** @param own settings of this process alone, over the shared ones (a node's HTTP port and data folder) */
     public Process start(String mode, String log, List<String> jvmOptions, Map<String, String> own) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // as the Docker image runs it (docs/DEPLOYMENT.md, "JVM options"); an option in jvmOptions comes later and wins
+        // as the Docker image runs it (docs/DEPLOYMENT.md, "JVM options"); an option in jvmOptions comes later and wins,
+        // but another collector also needs -XX:-UseParallelGC (the JVM refuses two)
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseParallelGC");
         command.addAll(jvmOptions);
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(own);

@@ -90,18 +90,18 @@ class JiraSandboxMultipartTest {
     void delimiterSearchFindsWhatAByteByByteSearchFinds() {
         java.util.Random random = new java.util.Random(20261205);
         for (int round = 0; round < 20_000; round++) {
-            // a small alphabet with CR and LF, so that near-misses and repeats are common
-            byte[] alphabet = {'\r', '\n', '-', 'a', 'b'};
+            // a small alphabet with CR, LF and a byte above 0x7f, so that near-misses and repeats are common
+            byte[] alphabet = {'\r', '\n', '-', 'a', (byte) 0xe9};
             byte[] data = new byte[random.nextInt(60)];
             for (int i = 0; i < data.length; i++) {
                 data[i] = alphabet[random.nextInt(alphabet.length)];
             }
-            byte[] pattern = new byte[1 + random.nextInt(8)];
+            byte[] pattern = new byte[random.nextInt(9)];
             for (int i = 0; i < pattern.length; i++) {
                 pattern[i] = alphabet[random.nextInt(alphabet.length)];
             }
             int from = random.nextInt(data.length + 2) - 1;
-            int end = random.nextInt(data.length + 2);
+            int end = random.nextInt(data.length + 3) - 1;
 
             assertThat(MultipartForm.indexOf(data, pattern, from, end))
                     .as("round %d", round).isEqualTo(byteByByte(data, pattern, from, end));
