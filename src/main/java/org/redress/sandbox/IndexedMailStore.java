@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * GreenMail's mail store, with mailboxes found by their full name in a map. GreenMail walks the folder tree name by
  * name, and every account's folder is a child of one root that it searches in a list: each mail delivered compared
- * the recipient with every account before it (a tenth of the benchmark driver's CPU with the 3,000 customers of a
- * phase; BENCHMARKS.md, "The instrument's own searches"). Only mailboxes that exist are remembered, and deleting or
- * renaming any mailbox forgets them all, so a name always finds what GreenMail's own walk would find.
+ * the recipient with every account before it (a tenth of the benchmark driver's samples with the 2,600 or so
+ * customers of a phase; BENCHMARKS.md, "The collector, the instrument's searches, C2 warmed at a rate, and a warm
+ * limit"). Only mailboxes that exist are remembered, and deleting or renaming any mailbox forgets them all, so a name
+ * always finds what GreenMail's own walk would find.
  */
 final class IndexedMailStore extends InMemoryStore {
 

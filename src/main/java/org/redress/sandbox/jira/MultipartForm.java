@@ -238,7 +238,8 @@ final class MultipartForm {
      * Where {@code pattern} starts at or after {@code from}, ending at or before {@code end}; -1 when nowhere. A
      * Boyer–Moore–Horspool search: the delimiter starts with CRLF, which a mail or a text file has on every line, so
      * a byte-by-byte search stopped at each of them; a byte not in the delimiter skips its whole length (the search
-     * was 13 % of the benchmark driver's CPU, BENCHMARKS.md "The instrument's own searches").
+     * was 13 % of the benchmark driver's samples; BENCHMARKS.md, "The collector, the instrument's searches, C2 warmed
+     * at a rate, and a warm limit").
      */
     static int indexOf(byte[] data, byte[] pattern, int from, int end) {
         int length = pattern.length;
