@@ -32,6 +32,7 @@ final class PromptGreenMail extends GreenMail {
         managers = new IndexedManagers();
     }
 
+    /** GreenMail's own stop() leaves plain managers for the next start(); these replace them. */
     @Override
     public synchronized void stop() {
         super.stop();

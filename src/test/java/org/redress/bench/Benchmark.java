@@ -188,10 +188,9 @@ public final class Benchmark {
         smtp.deliverAllTo(mails, LIMIT_MAILBOX);
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threads = settings.limitThreads() > 1 ? List.of(1, settings.limitThreads()) : List.of(1);
-        List<String> jvmOptions = settings.gatewayJvmOptions(settings.gatewayHeap());
-        var client = FetchParseLimit.runInOwnJvm(imapPort, LIMIT_MAILBOX, password, jvmOptions, threads,
-                settings.limitRounds(), settings.outputDir().resolve("logs").resolve("limit-client.log"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) client).putPOJO("jvmOptions", jvmOptions);
+        var client = FetchParseLimit.runInOwnJvm(imapPort, LIMIT_MAILBOX, password,
+                settings.gatewayJvmOptions(settings.gatewayHeap()), threads, settings.limitRounds(),
+                settings.outputDir().resolve("logs").resolve("limit-client.log"));
         double single = client.path("runs").path(0).path("messagesPerSecond").asDouble();
         JsonNode allThreads = client.path("runs").path(threads.size() - 1);
         double all = allThreads.path("messagesPerSecond").asDouble();

@@ -10,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,6 +87,8 @@ public final class FetchParseLimit {
             ObjectNode result = new ObjectMapper().createObjectNode();
             result.put("server", host + ":" + port).put("mailbox", user).put("messages", messages)
                     .put("batch", batch);
+            // as this JVM was started, not as it was asked to be
+            result.putPOJO("jvmOptions", ManagementFactory.getRuntimeMXBean().getInputArguments());
             ArrayNode warmUps = result.put("warmupMessages", Math.min(warmup, messages)).putArray("warmupPasses");
             double before = Double.NaN;
             for (int pass = 0; pass < MAX_WARM_UP_PASSES; pass++) {

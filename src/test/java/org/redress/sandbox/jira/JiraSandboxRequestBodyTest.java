@@ -56,6 +56,9 @@ class JiraSandboxRequestBodyTest {
             if (answer.startsWith("HTTP/1.1 201")) {
                 assertThat(comments).contains("The shade is cracked too.");
             } else {
+                // the JDK's server's own refusal: a 400 from the sandbox (its JSON errors, say about a body cut at
+                // 5 bytes) is the fault this test is for
+                assertThat(answer).contains("Conflicting or malformed headers");
                 assertThat(comments).doesNotContain("The shade is cracked");
             }
         }
