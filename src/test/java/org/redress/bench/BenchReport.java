@@ -250,6 +250,7 @@ final class BenchReport {
                         c.driverCpuMs(), c.ceilingPerSecond(), c.ceilingRatio() * 100);
             }
         }
+        printProfile(out);
         if (pollCost != null) {
             if (!pollCost.ran()) {
                 out.println("\npoll cost: skipped — " + pollCost.skipped());
@@ -288,6 +289,34 @@ final class BenchReport {
         }
         failures.forEach((phase, error) -> out.println("  phase " + phase + " failed: " + error));
         notes.forEach(note -> out.println("  note: " + note));
+    }
+
+    /** The saturation phase's CPU samples by work, beside what the limit client spends on its share of it. */
+    private void printProfile(PrintStream out) {
+        PhaseResult saturation = phase("saturation");
+        GatewayProfile.Summary p = saturation == null ? null : saturation.gatewayProfile();
+        if (p == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%nthe gateway's CPU at saturation by work (%d samples of its Java threads every %d ms, "
+                        + "over a batch of half as many mails after the measurement; each work's share of those "
+                        + "threads' %.2f ms per mail in the measurement):%n  %s%n", p.samples(),
+                p.periodMillis(), p.threadsMsPerMail(), p.byWork().stream()
+                        .map(w -> String.format(Locale.ROOT, "%s %.0f %% %.2f ms", w.work(), w.share() * 100,
+                                w.msPerMail()))
+                        .collect(Collectors.joining("; ")));
+        double outside = saturation.cpuSecondsPerComplaint() * 1000 - p.threadsMsPerMail();
+        String client = "";
+        if (limit != null) {
+            JsonNode runs = limit.client().path("runs");
+            double clientMs = runs.path(runs.size() - 1).path("clientCpuMsPerMessage").asDouble(Double.NaN);
+            client = String.format(Locale.ROOT, " (the limit client: %.2f ms of its CPU per mail on %d threads)",
+                    clientMs, limit.allCoresThreads());
+        }
+        out.printf(Locale.ROOT, "  the limit's own work (%s) in the gateway: %.2f ms per mail%s; the gateway's other "
+                        + "work %.2f ms; its threads no recording samples (JIT compiler, collector, the JVM's own) "
+                        + "%.2f ms%n", String.join(", ", GatewayProfile.LIMIT_WORK), p.limitWorkMsPerMail(), client,
+                p.threadsMsPerMail() - p.limitWorkMsPerMail(), outside);
     }
 
     private static String perSecond(PhaseResult p) {

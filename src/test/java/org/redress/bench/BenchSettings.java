@@ -48,6 +48,7 @@ record BenchSettings(
         double warmUpRate,
         int limitRounds,
         int limitThreads,
+        int profileMillis,
         long timeoutPerComplaintMillis,
         int minPhaseSeconds,
         int stallSeconds,
@@ -150,6 +151,8 @@ record BenchSettings(
                 r.decimal("warm-up-rate", 0),
                 r.integer("limit-rounds", quick ? 1 : 3),
                 r.integer("limit-threads", cores),
+                // the saturation phase's CPU samples (GatewayProfile); 0: none
+                r.integer("profile-ms", 10),
                 r.integer("timeout-per-complaint-ms", 500),
                 r.integer("min-phase-seconds", 60),
                 r.integer("stall-seconds", 90),

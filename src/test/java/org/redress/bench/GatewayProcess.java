@@ -154,6 +154,41 @@ final class GatewayProcess implements AutoCloseable {
         return groups;
     }
 
+    /**
+     * Starts a flight recording in the gateway ({@code jcmd JFR.start}) with the given settings file; false when jcmd
+     * refused it (the report then has no profile, the phase is measured all the same).
+     */
+    boolean startRecording(String recording, Path settings) {
+        return jcmd("JFR.start", "name=" + recording, "settings=" + settings.toAbsolutePath());
+    }
+
+    /** Stops the recording and writes it to {@code file}; false when jcmd could not. */
+    boolean stopRecording(String recording, Path file) {
+        return jcmd("JFR.stop", "name=" + recording, "filename=" + file.toAbsolutePath()) && Files.exists(file);
+    }
+
+    private boolean jcmd(String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String said = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            boolean finished = jcmd.waitFor(60, TimeUnit.SECONDS);
+            if (!finished || jcmd.exitValue() != 0 || said.contains("Exception") || said.contains("Could not")) {
+                System.out.println("bench: jcmd " + String.join(" ", command) + " failed: " + said.strip());
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            System.out.println("bench: jcmd " + String.join(" ", command) + " failed: " + e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** CPU and memory now (or as last seen, once the process has ended). */
     ProcStats stats() {
         ProcStats now = read();

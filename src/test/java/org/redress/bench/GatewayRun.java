@@ -49,7 +49,7 @@ final class GatewayRun implements AutoCloseable {
      */
     record Delivery(List<Tracked> tracked, long startNanos, long sendingEndNanos, long endNanos, String stopReason,
                     double gatewayCpuSeconds, double driverCpuSeconds, double machineCpuSeconds, int ticketsOpened,
-                    Map<String, Double> gatewayCpuByThreads) {
+                    Map<String, Double> gatewayCpuByThreads, GatewayProfile profile) {
         List<Tracked> complaints() {
             return tracked.stream().filter(t -> !t.mail.isReply()).toList();
         }
@@ -256,6 +256,19 @@ final class GatewayRun implements AutoCloseable {
      * {@code bench.stall-seconds}, or the gateway dies: a slow gateway gives numbers for what it finished.
      */
     Delivery deliver(List<BenchMail> mails, double perSecond, Duration deadline) throws Exception {
+        return deliver(mails, perSecond, deadline, 0);
+    }
+
+    /**
+     * As {@link #deliver(List, double, Duration)}, with the gateway's CPU samples recorded over the stretch every
+     * {@code profileMillis} ({@link GatewayProfile}; 0: none), the recording kept in the logs folder.
+     */
+    Delivery deliver(List<BenchMail> mails, double perSecond, Duration deadline, int profileMillis) throws Exception {
+        Path logs = bench.outputDir().resolve("logs");
+        String recording = "bench-" + name;
+        // started before the stretch's first reading: jcmd's own JVM is not the stretch's
+        boolean recorded = profileMillis > 0
+                && gateway.startRecording(recording, GatewayProfile.settingsFile(logs, profileMillis));
         List<Tracked> tracked = watcher.expect(mails);
         int ticketsBefore = sandbox.jira().issueKeys().size();
         Map<String, Double> threadsBefore = gateway.threadCpu();
@@ -321,8 +334,13 @@ final class GatewayRun implements AutoCloseable {
                 byThreads.put(group, used);
             }
         });
+        GatewayProfile profile = null;
+        Path profileFile = logs.resolve(name + "-cpu.jfr");
+        if (recorded && gateway.stopRecording(recording, profileFile)) {
+            profile = GatewayProfile.read(profileFile, profileMillis);
+        }
         return new Delivery(tracked, start, sendingEnd < 0 ? end : sendingEnd, end, stop, gatewayCpuUsed,
-                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads);
+                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads, profile);
     }
 
     /**

@@ -47,11 +47,21 @@ record PhaseResult(
         Map<String, Object> jira,
         List<String> gatewayJvmOptions,
         Map<String, String> gatewaySettings,
+        GatewayProfile.Summary gatewayProfile,
         List<String> notes) {
 
     /** Reads the gateway's memory before it is stopped and its GC log after, so both cover its whole life. */
     static PhaseResult of(String name, String description, Double offered, GatewayRun run, GatewayRun.Delivery d,
                           int seedTickets, Map<String, Object> jira, List<String> notes) {
+        return of(name, description, offered, run, d, null, seedTickets, jira, notes);
+    }
+
+    /**
+     * @param profile the gateway's CPU samples by work, recorded over a batch of its own after {@code d} (null:
+     *                none), put in ms per mail with {@code d}'s own CPU
+     */
+    static PhaseResult of(String name, String description, Double offered, GatewayRun run, GatewayRun.Delivery d,
+                          GatewayProfile profile, int seedTickets, Map<String, Object> jira, List<String> notes) {
         GatewayProcess.ProcStats stats = run.gateway.stats();
         boolean survived = run.gateway.alive();
         run.stopGateway();
@@ -91,7 +101,21 @@ record PhaseResult(
                 run.watcher.unexpectedAcks(), run.watcher.repeatedAcks(), run.smtp.maxLagMillis(),
                 run.smtp.failures(), gc.afterGcMb(), gc.beforeGcMb(), gc.collections(), stats.hwmKb() / 1024.0,
                 d.gatewayCpuSeconds(), completed == 0 ? Double.NaN : d.gatewayCpuSeconds() / completed,
-                d.driverCpuSeconds(), d.machineCpuSeconds(), survived, jira, run.gateway.jvmOptions(), settings, allNotes);
+                d.driverCpuSeconds(), d.machineCpuSeconds(), survived, jira, run.gateway.jvmOptions(), settings,
+                summary(profile, d), allNotes);
+    }
+
+    /**
+     * The samples' shares of what the sampled threads cost per mail over the measurement; null without samples.
+     */
+    private static GatewayProfile.Summary summary(GatewayProfile profile, GatewayRun.Delivery d) {
+        long completed = d.completed();
+        if (profile == null || profile.samples() == 0 || completed == 0) {
+            return null;
+        }
+        double sampled = d.gatewayCpuByThreads().entrySet().stream().filter(e -> !GatewayProfile.unsampled(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return profile.summary(sampled * 1000 / completed);
     }
 
     /**

@@ -1,0 +1,63 @@
+package org.redress.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayProfileTest {
+
+    @Test
+    void sampleIsTheWorkOfItsTopmostFrameThatNamesOne() {
+        // a JDK string copy made for the parser is parsing; Camel's bean call below it does not matter
+        assertThat(GatewayProfile.workOf(List.of("java.lang.StringLatin1", "java.lang.String",
+                "org.redress.parsing.MailParser", "org.apache.camel.component.bean.BeanProcessor",
+                "org.redress.camel.imap.ImapInboxConsumer"))).isEqualTo(GatewayProfile.PARSE);
+        // Camel's own routing, even when an inbox's poller is at the bottom of the stack
+        assertThat(GatewayProfile.workOf(List.of("java.util.ArrayList", "org.apache.camel.processor.Pipeline",
+                "org.redress.camel.imap.ImapInboxConsumer"))).isEqualTo(GatewayProfile.ROUTING);
+        assertThat(GatewayProfile.workOf(List.of("org.h2.mvstore.Page", "org.redress.store.ComplaintRegister",
+                "org.redress.intake.ComplaintIntake"))).isEqualTo(GatewayProfile.REGISTER);
+    }
+
+    @Test
+    void longestPrefixWinsOverTheGatewaysOwnPackage() {
+        assertThat(GatewayProfile.workOf(List.of("org.redress.camel.CamelJiraClient"))).isEqualTo(GatewayProfile.JIRA);
+        assertThat(GatewayProfile.workOf(List.of("org.redress.camel.imap.ImapMailbox"))).isEqualTo(GatewayProfile.FETCH);
+        assertThat(GatewayProfile.workOf(List.of("org.redress.camel.IntakeSteps"))).isEqualTo(GatewayProfile.ROUTING);
+        // Jakarta Mail's MIME classes name no work: their caller does
+        assertThat(GatewayProfile.workOf(List.of("jakarta.mail.internet.MimeUtility",
+                "org.redress.acknowledgement.ReplyMail"))).isEqualTo(GatewayProfile.ACKNOWLEDGE);
+        assertThat(GatewayProfile.workOf(List.of("java.lang.Thread"))).isEqualTo(GatewayProfile.OTHER);
+    }
+
+    @Test
+    void recordingMadeWithTheBenchmarksSettingsIsReadBack(@TempDir Path dir) throws Exception {
+        Configuration settings = Configuration.create(new StringReader(GatewayProfile.settings(10)));
+        Path file = dir.resolve("cpu.jfr");
+        try (Recording recording = new Recording(settings)) {
+            recording.start();
+            long end = System.nanoTime() + 500_000_000L;
+            double sink = 0;
+            while (System.nanoTime() < end) {
+                sink += Math.sqrt(sink + 1);
+            }
+            assertThat(sink).isPositive();
+            recording.stop();
+            recording.dump(file);
+        }
+
+        GatewayProfile profile = GatewayProfile.read(file, 10);
+
+        assertThat(profile.samples()).isPositive();
+        assertThat(profile.byWork().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(profile.samples());
+        GatewayProfile.Summary summary = profile.summary(10.0);
+        assertThat(summary.byWork().stream().mapToDouble(GatewayProfile.Work::msPerMail).sum()).isCloseTo(10.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+}
