@@ -298,10 +298,11 @@ final class BenchReport {
         if (p == null) {
             return;
         }
-        out.printf(Locale.ROOT, "%nthe gateway's CPU at saturation by work (%d samples of its Java threads every %d ms, "
-                        + "over a batch of half as many mails after the measurement; each work's share of those "
-                        + "threads' %.2f ms per mail in the measurement):%n  %s%n", p.samples(),
-                p.periodMillis(), p.threadsMsPerMail(), p.byWork().stream()
+        out.printf(Locale.ROOT, "%nthe gateway's CPU at saturation by work (%d samples of its threads in Java code every "
+                        + "%d ms, over a batch of half as many mails after the measurement, standing for %.0f %% of "
+                        + "those threads' CPU in it; each work's share of those threads' %.2f ms per mail in the "
+                        + "measurement):%n  %s%n", p.samples(), p.periodMillis(), p.coverage() * 100,
+                p.threadsMsPerMail(), p.byWork().stream()
                         .map(w -> String.format(Locale.ROOT, "%s %.0f %% %.2f ms", w.work(), w.share() * 100,
                                 w.msPerMail()))
                         .collect(Collectors.joining("; ")));
@@ -310,12 +311,13 @@ final class BenchReport {
         if (limit != null) {
             JsonNode runs = limit.client().path("runs");
             double clientMs = runs.path(runs.size() - 1).path("clientCpuMsPerMessage").asDouble(Double.NaN);
-            client = String.format(Locale.ROOT, " (the limit client: %.2f ms of its CPU per mail on %d threads)",
-                    clientMs, limit.allCoresThreads());
+            client = String.format(Locale.ROOT, " (the limit client: %.2f ms per mail on %d threads, its whole "
+                    + "process, its JIT compiler and collector included)", clientMs, limit.allCoresThreads());
         }
         out.printf(Locale.ROOT, "  the limit's own work (%s) in the gateway: %.2f ms per mail%s; the gateway's other "
-                        + "work %.2f ms; its threads no recording samples (JIT compiler, collector, the JVM's own) "
-                        + "%.2f ms%n", String.join(", ", GatewayProfile.LIMIT_WORK), p.limitWorkMsPerMail(), client,
+                        + "work %.2f ms; the rest of the gateway's CPU (the JIT compiler, the collector, the JVM's "
+                        + "own threads, threads gone before the end) %.2f ms%n",
+                String.join(", ", GatewayProfile.LIMIT_WORK), p.limitWorkMsPerMail(), client,
                 p.threadsMsPerMail() - p.limitWorkMsPerMail(), outside);
     }
 

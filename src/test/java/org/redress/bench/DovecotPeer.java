@@ -139,10 +139,11 @@ final class DovecotPeer implements AutoCloseable {
 
     /**
      * Opens the user's INBOX over IMAP and counts it: the first time after the mailbox was filled, Dovecot reads the
-     * new files into its index here, not in the gateway's first poll. Read-write, as the gateway opens it: after a
-     * read-only first look ({@code EXAMINE}), the first gateway's looks at a just-filled 100,000-message mailbox cost
-     * 11-37 % more than at the empty one for its whole session, the later gateways' not (BENCHMARKS.md, "Where the
-     * gateway's CPU goes, beside the limit's"). Returns the seconds it took.
+     * new files into its index here, not in the gateway's first poll. Read-write, as the gateway opens it. Seen
+     * after a read-only first look ({@code EXAMINE}): the first gateway's looks at a just-filled 100,000-message
+     * mailbox cost 11 and 37 % more than at the empty one, in every window of its session; the later gateways' did
+     * not, and after a read-write first look neither did the first (BENCHMARKS.md, "Where the gateway's CPU goes,
+     * beside the limit's"). Returns the seconds it took.
      */
     double select(String user) throws Exception {
         long start = System.nanoTime();

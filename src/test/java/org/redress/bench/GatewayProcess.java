@@ -159,24 +159,41 @@ final class GatewayProcess implements AutoCloseable {
      * refused it (the report then has no profile, the phase is measured all the same).
      */
     boolean startRecording(String recording, Path settings) {
-        return jcmd("JFR.start", "name=" + recording, "settings=" + settings.toAbsolutePath());
+        return jcmd("Started recording", "JFR.start", "name=" + recording, "settings=" + settings.toAbsolutePath());
     }
 
     /** Stops the recording and writes it to {@code file}; false when jcmd could not. */
     boolean stopRecording(String recording, Path file) {
-        return jcmd("JFR.stop", "name=" + recording, "filename=" + file.toAbsolutePath()) && Files.exists(file);
+        try {
+            // a file left by an earlier run must not pass for this recording
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            return false;
+        }
+        return jcmd("Stopped recording", "JFR.stop", "name=" + recording, "filename=" + file.toAbsolutePath())
+                && Files.exists(file);
     }
 
-    private boolean jcmd(String... command) {
+    /**
+     * Runs a diagnostic command in the gateway. jcmd exits with 0 when the command itself fails ("Could not parse
+     * settings file …"), so success is what the command says when it worked: {@code done}.
+     */
+    private boolean jcmd(String done, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(process.pid())));
         line.addAll(List.of(command));
+        Path out = null;
         try {
-            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String said = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            out = Files.createTempFile("jcmd-" + process.pid(), ".txt");
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             boolean finished = jcmd.waitFor(60, TimeUnit.SECONDS);
-            if (!finished || jcmd.exitValue() != 0 || said.contains("Exception") || said.contains("Could not")) {
-                System.out.println("bench: jcmd " + String.join(" ", command) + " failed: " + said.strip());
+            if (!finished) {
+                jcmd.destroyForcibly();
+            }
+            String said = Files.readString(out);
+            if (!finished || !said.contains(done)) {
+                System.out.println("bench: jcmd " + String.join(" ", command) + " failed"
+                        + (finished ? "" : " (no answer within 60 s)") + ": " + said.strip());
                 return false;
             }
             return true;
@@ -186,6 +203,14 @@ final class GatewayProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
         }
     }
 

@@ -13,18 +13,28 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the gateway's Java threads spent their CPU over a measurement, by the work they were doing: a flight
- * recording of CPU samples only ({@link #settings}), each sample put under the work of the first frame from the top
- * of its stack that names one ({@link #WORK_BY_PREFIX}: the longest matching prefix). The JDK's own frames, Jackson,
- * Jakarta Mail's MIME classes and the like name no work and are passed over, so that a string copied for the parser
- * counts as parsing and base64 decoded for an acknowledgement as acknowledging. It answers what the limit's ratio
+ * Where the gateway's Java threads spent their CPU, by the work they were doing. It answers what the limit's ratio
  * alone cannot: which part of the gateway's cost is the limit's own work (fetching and parsing) and which is the rest.
  *
- * @param samples     the execution samples of the recording
- * @param byWork      samples by work, largest first
- * @param periodMillis how often the recording sampled each running thread
+ * <p>A flight recording of CPU samples only ({@link #settings}) over a batch of mail delivered after the measurement
+ * (a recording costs the gateway CPU). Each sample is put under the work of the topmost frame of its stack that names
+ * one ({@link #WORK_BY_PREFIX}, the longest matching prefix). The JDK's own frames, Jackson, Jakarta Mail's MIME
+ * classes and the gateway's byte buffers name no work and are passed over, so that a string copied for the parser
+ * counts as parsing and base64 decoded for an acknowledgement as acknowledging. Camel's own frames name routing,
+ * unless the first gateway frame below them is one that calls Camel as a client ({@link #CAMEL_CLIENTS}: the Jira
+ * client's HTTP calls, the CRM lookup's SQL).
+ *
+ * <p>A sample is taken only of a thread running Java code: time in system calls (socket and file writes) and in the
+ * JVM's runtime is not sampled, and the report's milliseconds spread it over the works in proportion. {@link
+ * Summary#coverage} says how much of the sampled threads' CPU the samples stood for.
+ *
+ * @param samples           the execution samples of the recording
+ * @param byWork            samples by work, largest first
+ * @param periodMillis      how often the recording sampled each thread running Java code
+ * @param sampledCpuSeconds the CPU the sampled threads used over the recorded batch ({@link #unsampled}); NaN when
+ *                          not read
  */
-record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis) {
+record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis, double sampledCpuSeconds) {
     static final String FETCH = "fetch (IMAP)";
     static final String PARSE = "parse (MIME, Tika, language)";
     static final String REGISTER = "register (database)";
@@ -42,6 +52,13 @@ record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis
 
     /** Class name prefixes (a package, or a class) and the work a frame of theirs is doing. */
     static final Map<String, String> WORK_BY_PREFIX = workByPrefix();
+
+    /** The gateway's classes that call Camel as a client: Camel's frames above them do their work. */
+    static final List<String> CAMEL_CLIENTS = List.of("org.redress.camel.CamelJiraClient",
+            "org.redress.camel.CrmLookup", "org.redress.camel.KeptOpenMailSender");
+
+    /** The gateway's classes that serve every work alike, and so name none. */
+    static final List<String> NO_WORK = List.of("org.redress.bytes.");
 
     private static Map<String, String> workByPrefix() {
         Map<String, String> work = new LinkedHashMap<>();
@@ -70,6 +87,7 @@ record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis
         work.put("org.redress.acknowledgement.", ACKNOWLEDGE);
         work.put("org.redress.camel.KeptOpenMailSender", ACKNOWLEDGE);
         work.put("org.redress.camel.OutboxSteps", ACKNOWLEDGE);
+        work.put("org.redress.camel.CrmLookup", ASSESS);
         work.put("org.redress.camel.QueuedMime", ACKNOWLEDGE);
         work.put("org.eclipse.angus.mail.smtp.", ACKNOWLEDGE);
         work.put("freemarker.", ACKNOWLEDGE);
@@ -105,21 +123,37 @@ record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis
 
     /** The work of a stack, given as its frames' class names from the top (the running method) down. */
     static String workOf(List<String> classesFromTop) {
-        for (String type : classesFromTop) {
-            String best = null;
-            for (String prefix : WORK_BY_PREFIX.keySet()) {
-                if (type.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
-                    best = prefix;
-                }
+        for (int i = 0; i < classesFromTop.size(); i++) {
+            String work = workOfFrame(classesFromTop.get(i));
+            if (work == null) {
+                continue;
             }
-            if (best != null) {
-                return WORK_BY_PREFIX.get(best);
+            if (work.equals(ROUTING) && classesFromTop.get(i).startsWith("org.apache.camel.")) {
+                String client = classesFromTop.subList(i + 1, classesFromTop.size()).stream()
+                        .filter(type -> type.startsWith("org.redress.")).findFirst()
+                        .filter(type -> CAMEL_CLIENTS.stream().anyMatch(type::startsWith)).orElse(null);
+                return client == null ? ROUTING : workOfFrame(client);
             }
+            return work;
         }
         return OTHER;
     }
 
-    static GatewayProfile read(Path recording, int periodMillis) throws IOException {
+    /** The work a frame's class names, or null. */
+    private static String workOfFrame(String type) {
+        if (NO_WORK.stream().anyMatch(type::startsWith)) {
+            return null;
+        }
+        String best = null;
+        for (String prefix : WORK_BY_PREFIX.keySet()) {
+            if (type.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+                best = prefix;
+            }
+        }
+        return best == null ? null : WORK_BY_PREFIX.get(best);
+    }
+
+    static GatewayProfile read(Path recording, int periodMillis, double sampledCpuSeconds) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         int samples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
@@ -141,7 +175,7 @@ record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis
         Map<String, Integer> sorted = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return new GatewayProfile(samples, sorted, periodMillis);
+        return new GatewayProfile(samples, sorted, periodMillis, sampledCpuSeconds);
     }
 
     /** One work's samples, their share, and that share of the sampled threads' CPU per completed mail. */
@@ -154,9 +188,11 @@ record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis
      * @param threadsMsPerMail the CPU per completed mail of the threads a recording samples: the gateway's Java
      *                         threads, without the JIT compiler's, the collector's and the JVM's own (which it cannot)
      * @param limitWorkMsPerMail {@link #LIMIT_WORK}'s share of {@code threadsMsPerMail}
+     * @param coverage         the samples times the period over the sampled threads' CPU in the recorded batch: the
+     *                         part of that CPU spent in Java code, which the samples stand for (NaN: not known)
      */
     record Summary(int samples, int periodMillis, double threadsMsPerMail, List<Work> byWork,
-                   double limitWorkMsPerMail) {
+                   double limitWorkMsPerMail, double coverage) {
     }
 
     Summary summary(double threadsMsPerMail) {
@@ -164,16 +200,36 @@ record GatewayProfile(int samples, Map<String, Integer> byWork, int periodMillis
         byWork.forEach((work, count) -> works.add(new Work(work, count, count / (double) samples,
                 threadsMsPerMail * count / samples)));
         double limitShare = LIMIT_WORK.stream().mapToInt(w -> byWork.getOrDefault(w, 0)).sum() / (double) samples;
-        return new Summary(samples, periodMillis, threadsMsPerMail, List.copyOf(works), threadsMsPerMail * limitShare);
+        return new Summary(samples, periodMillis, threadsMsPerMail, List.copyOf(works), threadsMsPerMail * limitShare,
+                sampledCpuSeconds > 0 ? samples * periodMillis / 1000.0 / sampledCpuSeconds : Double.NaN);
+    }
+
+    /** The CPU seconds of the threads a recording samples, from {@code jcmd Thread.print}'s groups. */
+    static double sampledCpuSeconds(Map<String, Double> cpuByThreadGroup) {
+        return cpuByThreadGroup.entrySet().stream().filter(e -> !unsampled(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /**
-     * Whether a thread group of {@code jcmd Thread.print} is one a recording cannot sample: the JIT compiler's, the
-     * collector's, the JVM's own and the recorder's.
+     * Whether a thread group of {@code jcmd Thread.print} (digits written {@code #}, as {@code GatewayProcess} groups
+     * them) is one a recording cannot sample: the JIT compiler's, the collector's, the JVM's own and the recorder's.
      */
     static boolean unsampled(String threadGroup) {
-        return List.of("CompilerThread", "GC Thread", "G1 ", "VM Thread", "VM Periodic", "Sweeper", "JFR ",
+        return List.of("CompilerThread", "GC Thread", "G# ", "VM Thread", "VM Periodic", "Sweeper", "JFR ",
                 "Service Thread", "Monitor Deflation", "Signal Dispatcher").stream().anyMatch(threadGroup::contains);
+    }
+
+    /**
+     * Settings that record nothing, for a recording started with the JVM ({@code -XX:StartFlightRecording}): when a
+     * first recording starts, the JVM instruments the JDK's file and socket classes for their events, and code
+     * compiled before then runs interpreted again until it is compiled anew (98 of 550 samples ran interpreted code,
+     * and the compiler took 2 s more, when the first recording started on a warm gateway).
+     */
+    static Path readyFile(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return Files.writeString(dir.resolve("no-events.jfc"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration version=\"2.0\" label=\"Redress "
+                        + "benchmark\" description=\"nothing: only readies the recorder\"/>\n");
     }
 
     /** Writes the recording's settings where {@code JFR.start} can read them. */

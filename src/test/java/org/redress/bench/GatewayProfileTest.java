@@ -37,6 +37,28 @@ class GatewayProfileTest {
     }
 
     @Test
+    void camelsFramesDoTheWorkOfTheGatewayClassThatCallsCamelAsAClient() {
+        // the Jira client's HTTP call through Camel's plumbing is a Jira call
+        assertThat(GatewayProfile.workOf(List.of("org.apache.camel.support.DefaultHeaderFilterStrategy",
+                "org.apache.camel.impl.engine.DefaultProducerTemplate", "org.redress.camel.CamelJiraClient",
+                "org.redress.jira.NewTicket", "org.redress.camel.IntakeSteps"))).isEqualTo(GatewayProfile.JIRA);
+        // a step's own routing stays routing, whatever consumer is below it
+        assertThat(GatewayProfile.workOf(List.of("org.apache.camel.processor.Pipeline",
+                "org.redress.camel.IntakeSteps", "org.redress.camel.CamelJiraClient"))).isEqualTo(GatewayProfile.ROUTING);
+        // the gateway's byte buffers name no work: the parser that fills them does
+        assertThat(GatewayProfile.workOf(List.of("org.redress.bytes.SizedBuffer",
+                "org.redress.parsing.PartBytes"))).isEqualTo(GatewayProfile.PARSE);
+    }
+
+    @Test
+    void threadGroupsAsJcmdGroupsThemTellTheUnsampledOnes() {
+        assertThat(GatewayProfile.unsampled("G# Conc##")).isTrue();
+        assertThat(GatewayProfile.unsampled("C# CompilerThread#")).isTrue();
+        assertThat(GatewayProfile.unsampled("GC Thread##")).isTrue();
+        assertThat(GatewayProfile.unsampled("inbox-complaints-lane-#")).isFalse();
+    }
+
+    @Test
     void recordingMadeWithTheBenchmarksSettingsIsReadBack(@TempDir Path dir) throws Exception {
         Configuration settings = Configuration.create(new StringReader(GatewayProfile.settings(10)));
         Path file = dir.resolve("cpu.jfr");
@@ -52,12 +74,13 @@ class GatewayProfileTest {
             recording.dump(file);
         }
 
-        GatewayProfile profile = GatewayProfile.read(file, 10);
+        GatewayProfile profile = GatewayProfile.read(file, 10, 0.5);
 
         assertThat(profile.samples()).isPositive();
         assertThat(profile.byWork().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(profile.samples());
         GatewayProfile.Summary summary = profile.summary(10.0);
         assertThat(summary.byWork().stream().mapToDouble(GatewayProfile.Work::msPerMail).sum()).isCloseTo(10.0,
                 org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(summary.coverage()).isEqualTo(profile.samples() * 10 / 1000.0 / 0.5);
     }
 }

@@ -72,7 +72,7 @@ final class GatewayRun implements AutoCloseable {
             "reclami", "reclami@lumiere.example", "complaints", "complaints@lumiere.example");
 
     private GatewayRun(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work,
-                       Map<String, String> inboxOverrides) throws Exception {
+                       Map<String, String> inboxOverrides, boolean profiled) throws Exception {
         this.name = name;
         this.bench = bench;
         int gatewayHttp = FreePorts.next();
@@ -120,7 +120,13 @@ final class GatewayRun implements AutoCloseable {
             this.watcher = watching;
             this.smtp = sending;
             this.dovecot = inboxServer;
-            this.gateway = GatewayProcess.start(name, settings, bench.gatewayJvmOptions(heap), bench.outputDir().resolve("logs"));
+            List<String> jvm = new ArrayList<>(bench.gatewayJvmOptions(heap));
+            if (profiled) {
+                // the recorder readied before the warm-up (GatewayProfile.readyFile); this one records nothing
+                jvm.add("-XX:StartFlightRecording=name=ready,settings="
+                        + GatewayProfile.readyFile(bench.outputDir().resolve("logs")).toAbsolutePath());
+            }
+            this.gateway = GatewayProcess.start(name, settings, jvm, bench.outputDir().resolve("logs"));
         } catch (Exception | Error e) {
             if (sending != null) {
                 sending.close();
@@ -144,7 +150,16 @@ final class GatewayRun implements AutoCloseable {
 
     static GatewayRun start(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work,
                             Map<String, String> inboxOverrides) throws Exception {
-        GatewayRun run = new GatewayRun(name, bench, extra, heap, work, inboxOverrides);
+        return start(name, bench, extra, heap, work, inboxOverrides, false);
+    }
+
+    /**
+     * @param profiled whether a batch will be recorded ({@link #deliver(List, double, Duration, int)}): the gateway
+     *                 then starts with the flight recorder readied
+     */
+    static GatewayRun start(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work,
+                            Map<String, String> inboxOverrides, boolean profiled) throws Exception {
+        GatewayRun run = new GatewayRun(name, bench, extra, heap, work, inboxOverrides, profiled);
         try {
             run.gateway.awaitReady(Duration.ofMinutes(3));
             return run;
@@ -256,19 +271,6 @@ final class GatewayRun implements AutoCloseable {
      * {@code bench.stall-seconds}, or the gateway dies: a slow gateway gives numbers for what it finished.
      */
     Delivery deliver(List<BenchMail> mails, double perSecond, Duration deadline) throws Exception {
-        return deliver(mails, perSecond, deadline, 0);
-    }
-
-    /**
-     * As {@link #deliver(List, double, Duration)}, with the gateway's CPU samples recorded over the stretch every
-     * {@code profileMillis} ({@link GatewayProfile}; 0: none), the recording kept in the logs folder.
-     */
-    Delivery deliver(List<BenchMail> mails, double perSecond, Duration deadline, int profileMillis) throws Exception {
-        Path logs = bench.outputDir().resolve("logs");
-        String recording = "bench-" + name;
-        // started before the stretch's first reading: jcmd's own JVM is not the stretch's
-        boolean recorded = profileMillis > 0
-                && gateway.startRecording(recording, GatewayProfile.settingsFile(logs, profileMillis));
         List<Tracked> tracked = watcher.expect(mails);
         int ticketsBefore = sandbox.jira().issueKeys().size();
         Map<String, Double> threadsBefore = gateway.threadCpu();
@@ -334,13 +336,35 @@ final class GatewayRun implements AutoCloseable {
                 byThreads.put(group, used);
             }
         });
-        GatewayProfile profile = null;
-        Path profileFile = logs.resolve(name + "-cpu.jfr");
-        if (recorded && gateway.stopRecording(recording, profileFile)) {
-            profile = GatewayProfile.read(profileFile, profileMillis);
-        }
         return new Delivery(tracked, start, sendingEnd < 0 ? end : sendingEnd, end, stop, gatewayCpuUsed,
-                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads, profile);
+                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads, null);
+    }
+
+    /**
+     * As {@link #deliver(List, double, Duration)}, with the gateway's CPU samples recorded over the batch every
+     * {@code profileMillis} ({@link GatewayProfile}), the recording kept in the logs folder. Without a profile when
+     * the gateway would not record.
+     */
+    Delivery deliver(List<BenchMail> mails, double perSecond, Duration deadline, int profileMillis) throws Exception {
+        Path logs = bench.outputDir().resolve("logs");
+        String recording = "bench-" + name;
+        Path file = logs.resolve(name + "-cpu.jfr");
+        if (!gateway.startRecording(recording, GatewayProfile.settingsFile(logs, profileMillis))) {
+            return deliver(mails, perSecond, deadline);
+        }
+        Delivery d;
+        try {
+            d = deliver(mails, perSecond, deadline);
+        } catch (Exception | Error e) {
+            gateway.stopRecording(recording, file);
+            throw e;
+        }
+        GatewayProfile profile = gateway.stopRecording(recording, file)
+                ? GatewayProfile.read(file, profileMillis, GatewayProfile.sampledCpuSeconds(d.gatewayCpuByThreads()))
+                : null;
+        return new Delivery(d.tracked(), d.startNanos(), d.sendingEndNanos(), d.endNanos(), d.stopReason(),
+                d.gatewayCpuSeconds(), d.driverCpuSeconds(), d.machineCpuSeconds(), d.ticketsOpened(),
+                d.gatewayCpuByThreads(), profile);
     }
 
     /**

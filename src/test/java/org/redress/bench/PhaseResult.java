@@ -113,9 +113,9 @@ record PhaseResult(
         if (profile == null || profile.samples() == 0 || completed == 0) {
             return null;
         }
-        double sampled = d.gatewayCpuByThreads().entrySet().stream().filter(e -> !GatewayProfile.unsampled(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
-        return profile.summary(sampled * 1000 / completed);
+        double sampled = GatewayProfile.sampledCpuSeconds(d.gatewayCpuByThreads());
+        // no thread's CPU read (jcmd failed): no milliseconds to share out
+        return sampled > 0 ? profile.summary(sampled * 1000 / completed) : null;
     }
 
     /**
