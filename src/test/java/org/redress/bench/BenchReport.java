@@ -298,10 +298,12 @@ final class BenchReport {
         if (p == null) {
             return;
         }
+        String coverage = Double.isFinite(p.coverage())
+                ? String.format(Locale.ROOT, "%.0f %%", p.coverage() * 100) : "an unknown part";
         out.printf(Locale.ROOT, "%nthe gateway's CPU at saturation by work (%d samples of its threads in Java code every "
-                        + "%d ms, over a batch of half as many mails after the measurement, standing for %.0f %% of "
+                        + "%d ms, over a batch of half as many mails after the measurement, standing for %s of "
                         + "those threads' CPU in it; each work's share of those threads' %.2f ms per mail in the "
-                        + "measurement):%n  %s%n", p.samples(), p.periodMillis(), p.coverage() * 100,
+                        + "measurement):%n  %s%n", p.samples(), p.periodMillis(), coverage,
                 p.threadsMsPerMail(), p.byWork().stream()
                         .map(w -> String.format(Locale.ROOT, "%s %.0f %% %.2f ms", w.work(), w.share() * 100,
                                 w.msPerMail()))
