@@ -179,21 +179,10 @@ final class GatewayProcess implements AutoCloseable {
      * settings file …"), so success is what the command says when it worked: {@code done}.
      */
     private boolean jcmd(String done, String... command) {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid())));
-        line.addAll(List.of(command));
-        Path out = null;
         try {
-            out = Files.createTempFile("jcmd-" + process.pid(), ".txt");
-            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            boolean finished = jcmd.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) {
-                jcmd.destroyForcibly();
-            }
-            String said = Files.readString(out);
-            if (!finished || !said.contains(done)) {
-                System.out.println("bench: jcmd " + String.join(" ", command) + " failed"
-                        + (finished ? "" : " (no answer within 60 s)") + ": " + said.strip());
+            String said = org.redress.testing.SeparateProcesses.jcmd(process.pid(), command);
+            if (!said.contains(done)) {
+                System.out.println("bench: jcmd " + String.join(" ", command) + " failed: " + said.strip());
                 return false;
             }
             return true;
@@ -203,14 +192,6 @@ final class GatewayProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } finally {
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException ignored) {
-                    // a temporary file
-                }
-            }
         }
     }
 

@@ -197,18 +197,27 @@ public final class SeparateProcesses implements AutoCloseable {
     }
 
     /**
-     * {@code jcmd <pid> Thread.print}: every thread of a JVM with its stack and the CPU it has used. Waits at most
-     * 30 s (a stuck JVM may not answer jcmd at all) and returns what jcmd had written by then.
+     * {@code jcmd <pid> Thread.print}: every thread of a JVM with its stack and the CPU it has used.
      */
     public static String threadPrint(long pid) throws java.io.IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Path out = Files.createTempFile("thread-print-" + pid, ".txt");
+        return jcmd(pid, "Thread.print");
+    }
+
+    /**
+     * {@code jcmd <pid> <command…>}: what the JVM answered. Waits at most 30 s (a stuck JVM may not answer jcmd at
+     * all) and returns what jcmd had written by then. jcmd exits with 0 even when the command failed, so a caller
+     * reads the answer.
+     */
+    public static String jcmd(long pid, String... command) throws java.io.IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        line.addAll(List.of(command));
+        Path out = Files.createTempFile("jcmd-" + pid, ".txt");
         try {
-            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            boolean finished = dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            boolean finished = jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
             if (!finished) {
-                dump.destroyForcibly();
+                jcmd.destroyForcibly();
             }
             String text = new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.UTF_8);
             return finished ? text : text + "\n(jcmd did not finish within 30 s)\n";
