@@ -160,8 +160,8 @@ public final class Benchmark {
             if (settings.profileMillis() > 0) {
                 List<BenchMail> sampled = mix.withReplies("satp", count / 2, seeds);
                 try {
-                    profile = run.deliver(sampled, 0, settings.deadlineFor(sampled.size(), Duration.ZERO),
-                            settings.profileMillis()).profile();
+                    profile = run.profile(sampled, settings.deadlineFor(sampled.size(), Duration.ZERO),
+                            settings.profileMillis());
                 } catch (Exception e) {
                     // the measurement stands without it
                     report.note("saturation: no profile of the gateway's CPU: " + e);

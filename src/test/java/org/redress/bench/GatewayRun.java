@@ -49,7 +49,7 @@ final class GatewayRun implements AutoCloseable {
      */
     record Delivery(List<Tracked> tracked, long startNanos, long sendingEndNanos, long endNanos, String stopReason,
                     double gatewayCpuSeconds, double driverCpuSeconds, double machineCpuSeconds, int ticketsOpened,
-                    Map<String, Double> gatewayCpuByThreads, GatewayProfile profile) {
+                    Map<String, Double> gatewayCpuByThreads) {
         List<Tracked> complaints() {
             return tracked.stream().filter(t -> !t.mail.isReply()).toList();
         }
@@ -154,7 +154,7 @@ final class GatewayRun implements AutoCloseable {
     }
 
     /**
-     * @param profiled whether a batch will be recorded ({@link #deliver(List, double, Duration, int)}): the gateway
+     * @param profiled whether a batch will be recorded ({@link #profile}): the gateway
      *                 then starts with the flight recorder readied
      */
     static GatewayRun start(String name, BenchSettings bench, Map<String, String> extra, String heap, Path work,
@@ -337,34 +337,31 @@ final class GatewayRun implements AutoCloseable {
             }
         });
         return new Delivery(tracked, start, sendingEnd < 0 ? end : sendingEnd, end, stop, gatewayCpuUsed,
-                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads, null);
+                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads);
     }
 
     /**
-     * As {@link #deliver(List, double, Duration)}, with the gateway's CPU samples recorded over the batch every
-     * {@code profileMillis} ({@link GatewayProfile}), the recording kept in the logs folder. Without a profile when
-     * the gateway would not record.
+     * Delivers the mail all at once as {@link #deliver(List, double, Duration)} does, with the gateway's CPU samples
+     * recorded over the batch every {@code profileMillis} ({@link GatewayProfile}), the recording kept in the logs
+     * folder; null when the gateway would not record.
      */
-    Delivery deliver(List<BenchMail> mails, double perSecond, Duration deadline, int profileMillis) throws Exception {
+    GatewayProfile profile(List<BenchMail> mails, Duration deadline, int profileMillis) throws Exception {
         Path logs = bench.outputDir().resolve("logs");
         String recording = "bench-" + name;
         Path file = logs.resolve(name + "-cpu.jfr");
         if (!gateway.startRecording(recording, GatewayProfile.settingsFile(logs, profileMillis))) {
-            return deliver(mails, perSecond, deadline);
+            return null;
         }
         Delivery d;
         try {
-            d = deliver(mails, perSecond, deadline);
+            d = deliver(mails, 0, deadline);
         } catch (Exception | Error e) {
             gateway.stopRecording(recording, file);
             throw e;
         }
-        GatewayProfile profile = gateway.stopRecording(recording, file)
+        return gateway.stopRecording(recording, file)
                 ? GatewayProfile.read(file, profileMillis, GatewayProfile.sampledCpuSeconds(d.gatewayCpuByThreads()))
                 : null;
-        return new Delivery(d.tracked(), d.startNanos(), d.sendingEndNanos(), d.endNanos(), d.stopReason(),
-                d.gatewayCpuSeconds(), d.driverCpuSeconds(), d.machineCpuSeconds(), d.ticketsOpened(),
-                d.gatewayCpuByThreads(), profile);
     }
 
     /**
