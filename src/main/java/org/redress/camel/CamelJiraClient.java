@@ -77,8 +77,11 @@ public final class CamelJiraClient implements JiraApi {
 
     @Override
     public void attach(String issueKey, Upload upload) {
+        // the file name as browsers send it, raw UTF-8 in filename="…", which is what Jira's own upload form sends:
+        // HttpClient 5.5's EXTENDED mode percent-encodes it (HTTPCLIENT-2360), and Jira would keep
+        // "facture_%C3%A9t%C3%A9.pdf" as the name
         var entity = MultipartEntityBuilder.create()
-                .setMode(HttpMultipartMode.EXTENDED)
+                .setMode(HttpMultipartMode.LEGACY)
                 .setCharset(StandardCharsets.UTF_8)
                 .addBinaryBody("file", upload.content(), contentType(upload.mediaType()), upload.filename())
                 .build();

@@ -155,6 +155,16 @@ class MailParserMalformedMailTest {
     }
 
     @Test
+    void encodedNameOfATextAttachmentIsDecoded() {
+        Complaint c = parse(mail("From: a@example.org", "Content-Type: multipart/mixed; boundary=XX", "",
+                "--XX", "Content-Type: text/plain; charset=UTF-8", "", "Invoice attached.",
+                "--XX", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64",
+                "Content-Disposition: attachment; filename*=UTF-8''facture_%C3%A9t%C3%A9.txt", "",
+                Base64.getMimeEncoder().encodeToString("Facture 1187".getBytes(StandardCharsets.UTF_8)), "--XX--"));
+        assertThat(c.attachments()).extracting(Attachment::filename).containsExactly("facture_été.txt");
+    }
+
+    @Test
     void senderFallsBackToSenderThenReturnPath() {
         assertThat(parse(mail("Sender: Ann <ann@example.org>", "", "x")).sender().address())
                 .isEqualTo("ann@example.org");
