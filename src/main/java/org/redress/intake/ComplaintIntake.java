@@ -147,6 +147,7 @@ public final class ComplaintIntake {
                         + "an attempt still running): tried again later, when its ticket is found by its label");
             }
             key = jira.createIssue(ticketFor(mail).labelled(MailLabel.of(entry.dedupKey())).request());
+            mail.filesTargetMadeHere();
         }
         if (key == null || key.isBlank()) {
             throw new org.redress.jira.JiraUnavailableException("Jira created an issue but answered without its key", null);
@@ -167,11 +168,11 @@ public final class ComplaintIntake {
 
     public void attachFiles(MailInProgress mail) {
         if (mail.entry().attachmentsAt() == null) {
-            TicketFiles.upload(jira, register, clock, mail, ticketFor(mail).uploads());
+            TicketFiles.upload(jira, mail, ticketFor(mail).uploads());
         }
     }
 
-    /** Queues the acknowledgement and closes the intake of this mail in one transaction. */
+    /** Queues the acknowledgement and closes the intake of this mail (its files uploaded) in one transaction. */
     public void acknowledge(MailInProgress mail) {
         if (mail.entry().acknowledgedAt() != null) {
             return;
@@ -199,6 +200,9 @@ public final class ComplaintIntake {
                 conversations.record(connection, reply.messageId(), mail.ticketKey(), "out", now);
             }
             ticketStore.record(connection, conversationOf(mail, reply.language()), now);
+            if (mail.filesUploaded() >= 0) {
+                register.attachmentsUploaded(connection, mail.entry().id(), mail.filesUploaded(), now);
+            }
             register.acknowledged(connection, mail.entry().id(), now);
             return null;
         });

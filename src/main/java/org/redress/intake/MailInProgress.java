@@ -165,6 +165,33 @@ public final class MailInProgress {
         return entry.ticketKey();
     }
 
+    /** Whether this attempt made the ticket or comment the mail's files go with (see {@link TicketFiles}). */
+    private boolean filesTargetMadeHere;
+    /** How many files this attempt put on the ticket, all of them; -1 until it has. */
+    private int filesUploaded = -1;
+
+    /** This attempt opened the ticket, or added the comment, that the mail's files go with. */
+    void filesTargetMadeHere() {
+        this.filesTargetMadeHere = true;
+    }
+
+    /**
+     * True when an earlier attempt may have put some of the mail's files on the ticket: it made the ticket or comment
+     * they go with, and was cut off (a crash, a failed upload, an answer lost) before the register said "uploaded".
+     */
+    boolean earlierAttemptMayHaveUploaded() {
+        return !filesTargetMadeHere;
+    }
+
+    /** The number of files this attempt put on the ticket, all of them, or -1 when it has not. */
+    int filesUploaded() {
+        return filesUploaded;
+    }
+
+    void filesUploaded(int count) {
+        this.filesUploaded = count;
+    }
+
     /** What says the sender may be forged (their domain failed DMARC at our mail server), or null. */
     public org.redress.authenticity.UnverifiedSender unverifiedSender() {
         return unverifiedSender;

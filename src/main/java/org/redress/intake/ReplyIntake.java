@@ -182,6 +182,7 @@ public final class ReplyIntake {
         }
         ReplyCommentMapper.ReplyComment comment = commentFor(mail);
         String commentId = jira.addComment(key, comment.body());
+        mail.filesTargetMadeHere();
         Instant now = clock.instant();
         // one transaction: the comment is ours (not relayed back to the customer), on the register, in the thread
         database.inTransaction(connection -> {
@@ -193,10 +194,10 @@ public final class ReplyIntake {
         mail.entry(register.byId(entry.id()).orElseThrow());
     }
 
-    /** Uploads the reply's files and the whole .eml, one by one, counting so that a retry does not repeat one. */
+    /** Uploads the reply's files and the whole .eml; a retry uploads only those the ticket does not have. */
     public void attachFiles(MailInProgress mail) {
         if (mail.entry().attachmentsAt() == null) {
-            TicketFiles.upload(jira, register, clock, mail, commentFor(mail).uploads());
+            TicketFiles.upload(jira, mail, commentFor(mail).uploads());
         }
     }
 
@@ -214,6 +215,9 @@ public final class ReplyIntake {
         ReplyMail reply = REOPENED.equals(entry.resolvedAction())
                 ? mails.replyReceived(ticket, mail.complaint(), entry.id(), now) : null;
         database.inTransaction(connection -> {
+            if (mail.filesUploaded() >= 0) {
+                register.attachmentsUploaded(connection, entry.id(), mail.filesUploaded(), now);
+            }
             if (reply != null) {
                 outbox.enqueue(connection, entry.id(), ComplaintIntake.ACKNOWLEDGEMENT, reply.messageId(),
                         reply.from(), reply.to(), reply.subject(), reply.toMime(), now);

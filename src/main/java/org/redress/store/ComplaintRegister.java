@@ -255,13 +255,16 @@ public final class ComplaintRegister {
         complete(connection, id, Outcome.COMMENTED, now);
     }
 
-    public void uploadDone(long id, int uploadsDone) {
-        update("UPDATE complaint SET uploads_done = ? WHERE id = ?", uploadsDone, id);
-    }
-
-    /** Every one of the complaint's {@code uploads} files is on its ticket. */
-    public void attachmentsUploaded(long id, int uploads, Instant now) {
-        update("UPDATE complaint SET uploads_done = ?, attachments_at = ? WHERE id = ?", uploads, Timestamp.from(now), id);
+    /**
+     * Every one of the complaint's {@code uploads} files is on its ticket: written with the next step's transaction,
+     * as a retry asks the ticket which files it has anyway (see {@code TicketFiles}).
+     */
+    public void attachmentsUploaded(Connection connection, long id, int uploads, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE complaint SET uploads_done = ?, attachments_at = ? WHERE id = ?")) {
+            bind(statement, uploads, Timestamp.from(now), id);
+            statement.executeUpdate();
+        }
     }
 
     /** Why something usual did not happen (say, no acknowledgement): kept with the complaint for agents and the API. */

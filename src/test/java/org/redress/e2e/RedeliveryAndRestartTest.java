@@ -108,6 +108,45 @@ class RedeliveryAndRestartTest {
     }
 
     @Test
+    void fileWhoseUploadAnswerWasLostIsFoundOnTheTicketNotAttachedTwice() throws Exception {
+        String customer = "elodie.marchand@example.org";
+        byte[] invoice = "Facture 2026-1187: 249,00 EUR, payée le 2 novembre.\n".repeat(40)
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] raw = ("From: Élodie Marchand <" + customer + ">\r\n"
+                + "To: " + TestStack.COMPLAINTS + "\r\n"
+                + "Subject: Double prélèvement\r\n"
+                + "Message-ID: <lost-upload-answer@example.org>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Bonjour, j'ai été prélevée deux fois pour la même commande. La facture est jointe. Élodie\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename*=UTF-8''facture_%C3%A9t%C3%A9.txt\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(invoice) + "\r\n"
+                + "--b1--\r\n").getBytes(StandardCharsets.UTF_8);
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            // the first upload (the .eml) is made, but its answer is lost: the attempt fails after the upload
+            stack.sandbox().jira().loseAnswers("POST", "/rest/api/3/issue/CS-1/attachments", 1);
+            stack.deliver(raw);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            Thread.sleep(1000);
+            assertThat(stack.issueKeys()).containsExactly("CS-1");
+            List<String> files = new java.util.ArrayList<>();
+            stack.jira("/rest/api/3/issue/CS-1?fields=attachment").path("fields").path("attachment")
+                    .forEach(a -> files.add(a.path("filename").asText()));
+            assertThat(files).as("the retry asked the ticket and uploaded only what it lacked")
+                    .containsExactlyInAnyOrder("original-message-1.eml", "facture_été.txt");
+            long uploads = stack.jiraRequests().stream()
+                    .filter(r -> r.method().equals("POST") && r.path().endsWith("/attachments")).count();
+            assertThat(uploads).as("the .eml once (answer lost), then the invoice alone").isEqualTo(2);
+            assertThat(stack.mailbox(customer)).hasSize(1);
+            RegisterEntry entry = stack.gateway().register().all().get(0);
+            assertThat(entry.uploadsDone()).isEqualTo(2);
+            assertThat(entry.attachmentsAt()).isNotNull();
+        }
+    }
+
+    @Test
     void acknowledgementWaitsInTheOutboxWhileSmtpIsDownAndGoesOutOnceWhenItIsBack() throws Exception {
         String customer = "ines.duarte@example.org";
         int deadSmtp = org.redress.testing.FreePorts.next();
