@@ -54,6 +54,8 @@ public final class BounceIntake {
             return;
         }
         OwnMailBounce bounce = found.get();
+        // a bounce goes no further: its description is written now (see PendingDescription)
+        PendingDescription.write(register, mail);
         RegisterEntry entry = mail.entry();
         String reason = bounce.reason();
         if (entry.commentId() == null) {

@@ -118,14 +118,14 @@ public final class ComplaintIntake {
     public void parse(MailInProgress mail) {
         Complaint complaint = parser.parse(mail.raw(), mail.inbox().id(), mail.entry().receivedAt());
         mail.complaint(complaint);
-        register.describe(mail.entry().id(), complaint.sender().address(), complaint.subject(), complaint.language(),
-                mail.sameWords());
+        mail.describedLater();
     }
 
     /** Not every mail to a complaints address is a complaint; what is not is recorded as ignored, with the reason. */
     public void screen(MailInProgress mail) {
         ScreeningVerdict verdict = screen.screen(mail.complaint());
         if (!verdict.accepted()) {
+            PendingDescription.write(register, mail);
             register.ignored(mail.entry().id(), verdict.reason(), clock.instant());
             mail.ignore();
             refresh(mail);
@@ -142,7 +142,14 @@ public final class ComplaintIntake {
         String key = requested != null
                 ? jira.searchKeys(MailLabel.jql(entry.dedupKey()), 1).stream().findFirst().orElse(null) : null;
         if (key == null) {
-            if (!register.ticketRequested(entry.id(), requested, clock.instant())) {
+            // the mail's description goes with it: one commit (see PendingDescription)
+            Instant asked = clock.instant();
+            boolean ours = database.inTransaction(connection -> {
+                PendingDescription.write(connection, register, mail);
+                return register.ticketRequested(connection, entry.id(), requested, asked);
+            });
+            mail.described();
+            if (!ours) {
                 throw new ConcurrentHandlingException(mail + " is being ticketed by another handler (a second node, or "
                         + "an attempt still running): tried again later, when its ticket is found by its label");
             }
@@ -214,6 +221,10 @@ public final class ComplaintIntake {
      * others count, and the mail is quarantined once it has failed {@code max-attempts} times.
      */
     public FailureDecision failed(MailInProgress mail, Throwable failure) {
+        if (!TransientFailure.is(failure)) {
+            // the failure is counted, and may quarantine the mail: with what the mail is, for whoever looks at it
+            PendingDescription.write(register, mail);
+        }
         return failed(mail.entry().id(), failure);
     }
 

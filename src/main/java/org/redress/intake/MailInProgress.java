@@ -101,6 +101,22 @@ public final class MailInProgress {
 
     private String sameWords;
     private boolean sameWordsKnown;
+    private boolean descriptionPending;
+
+    /** True when the mail was parsed in this attempt and its description is not in the register yet. */
+    boolean descriptionPending() {
+        return descriptionPending;
+    }
+
+    /** Parsed: its description waits for the next write of this mail (see {@link PendingDescription}). */
+    void describedLater() {
+        this.descriptionPending = true;
+    }
+
+    /** Its description is in the register, or in the transaction that is about to commit. */
+    void described() {
+        this.descriptionPending = false;
+    }
 
     /**
      * The complaint's {@link org.redress.conversation.SameWords} fingerprint (null when it has too few words), worked

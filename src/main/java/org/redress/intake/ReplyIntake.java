@@ -94,6 +94,8 @@ public final class ReplyIntake {
         if (match.isEmpty()) {
             return;
         }
+        // no new ticket to carry the description (see PendingDescription)
+        PendingDescription.write(register, mail);
         String key = match.get().ticketKey();
         Optional<TicketConversation> ticket = tickets.byKey(key);
         if (ticket.isEmpty() || !ticket.get().mayUpdate(mail.complaint().sender().address())

@@ -155,10 +155,22 @@ public final class ComplaintRegister {
 
     /** @param wordsHash the hash of the sender's own words (quotes and signature removed), or null when too few */
     public void describe(long id, String sender, String subject, String language, String wordsHash) {
+        database.inTransaction(connection -> {
+            describe(connection, id, sender, subject, language, wordsHash);
+            return null;
+        });
+    }
+
+    /** As {@link #describe(long, String, String, String, String)}, in the caller's transaction. */
+    public void describe(Connection connection, long id, String sender, String subject, String language,
+                         String wordsHash) throws SQLException {
         String address = truncate(sender, 320);
-        update("UPDATE complaint SET sender = ?, sender_key = ?, subject = ?, language = ?, words_sha256 = ? WHERE id = ?",
-                address, address == null ? null : address.toLowerCase(java.util.Locale.ROOT), truncate(subject, 1000),
-                language, wordsHash, id);
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE complaint SET sender = ?, "
+                + "sender_key = ?, subject = ?, language = ?, words_sha256 = ? WHERE id = ?")) {
+            bind(statement, address, address == null ? null : address.toLowerCase(java.util.Locale.ROOT),
+                    truncate(subject, 1000), language, wordsHash, id);
+            statement.executeUpdate();
+        }
     }
 
     /**
@@ -190,15 +202,18 @@ public final class ComplaintRegister {
      * @return false when another handler asked since {@code previous} was read: it is creating the ticket
      */
     public boolean ticketRequested(long id, Timestamp previous, Instant now) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE complaint SET ticket_requested_at = ? "
-                    + "WHERE id = ? AND ticket_requested_at IS NOT DISTINCT FROM ?")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setLong(2, id);
-                update.setTimestamp(3, previous);
-                return update.executeUpdate() == 1;
-            }
-        });
+        return database.inTransaction(connection -> ticketRequested(connection, id, previous, now));
+    }
+
+    /** As {@link #ticketRequested(long, Timestamp, Instant)}, in the caller's transaction. */
+    public boolean ticketRequested(Connection connection, long id, Timestamp previous, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE complaint SET ticket_requested_at = ? "
+                + "WHERE id = ? AND ticket_requested_at IS NOT DISTINCT FROM ?")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setLong(2, id);
+            update.setTimestamp(3, previous);
+            return update.executeUpdate() == 1;
+        }
     }
 
     /** When an earlier attempt asked Jira for the complaint's ticket (which may then exist), or null. */

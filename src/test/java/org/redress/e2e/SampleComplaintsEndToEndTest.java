@@ -58,6 +58,11 @@ class SampleComplaintsEndToEndTest {
                 String prefix = sample.getFileName().toString().substring(0, 2);
                 byte[] raw = Files.readAllBytes(sample);
                 RegisterEntry entry = stack.gateway().register().byDedupKey(MailIdentity.of(raw).dedupKey()).orElseThrow();
+                // the parsed description reaches the register whichever way the mail went (PendingDescription)
+                MimeMessage parsedHere = new MimeMessage(null, new java.io.ByteArrayInputStream(raw));
+                assertThat(entry.sender()).as(sample + " sender")
+                        .isEqualToIgnoringCase(((InternetAddress) parsedHere.getFrom()[0]).getAddress());
+                assertThat(entry.subject()).as(sample + " subject").isNotBlank();
                 if (!LANGUAGE.containsKey(prefix)) {
                     assertThat(entry.outcome()).as(sample.toString()).isEqualTo(Outcome.IGNORED);
                     assertThat(entry.reason()).containsIgnoringCase("auto");
@@ -66,6 +71,7 @@ class SampleComplaintsEndToEndTest {
                 }
                 String language = LANGUAGE.get(prefix);
                 assertThat(entry.outcome()).as(sample.toString()).isEqualTo(Outcome.TICKETED);
+                assertThat(entry.language()).as(sample + " language").isEqualTo(language);
                 JsonNode issue = stack.jira("/rest/api/3/issue/" + entry.ticketKey());
                 assertThat(labels(issue)).as(sample + " labels").contains("lang-" + language, "channel-email");
                 assertThat(attachmentNames(issue)).as(sample + " attachments")
