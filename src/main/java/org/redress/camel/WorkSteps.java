@@ -196,7 +196,8 @@ public final class WorkSteps {
         }
         long id;
         String complaint;
-        if (exchange.getIn().getBody() instanceof MailInProgress taken) {
+        MailInProgress taken = exchange.getIn().getBody() instanceof MailInProgress mail ? mail : null;
+        if (taken != null) {
             id = taken.entry().id();
             complaint = taken.toString();
         } else {
@@ -210,7 +211,8 @@ public final class WorkSteps {
             LOG.error("An unreadable work item was dropped: {}", failure.getMessage());
             return;
         }
-        FailureDecision decision = complaints.failed(id, failure);
+        // with the mail at hand, its description is recorded with the failure (PendingDescription)
+        FailureDecision decision = taken != null ? complaints.failed(taken, failure) : complaints.failed(id, failure);
         if (decision.quarantine()) {
             LOG.error("{}: quarantined, {}", complaint, decision.reason());
             return;

@@ -118,7 +118,7 @@ public final class ComplaintIntake {
     public void parse(MailInProgress mail) {
         Complaint complaint = parser.parse(mail.raw(), mail.inbox().id(), mail.entry().receivedAt());
         mail.complaint(complaint);
-        mail.describedLater();
+        mail.markDescriptionPending();
     }
 
     /** Not every mail to a complaints address is a complaint; what is not is recorded as ignored, with the reason. */
@@ -148,13 +148,13 @@ public final class ComplaintIntake {
                 PendingDescription.write(connection, register, mail);
                 return register.ticketRequested(connection, entry.id(), requested, asked);
             });
-            mail.described();
+            mail.markDescribed();
             if (!ours) {
                 throw new ConcurrentHandlingException(mail + " is being ticketed by another handler (a second node, or "
                         + "an attempt still running): tried again later, when its ticket is found by its label");
             }
             key = jira.createIssue(ticketFor(mail).labelled(MailLabel.of(entry.dedupKey())).request());
-            mail.filesTargetMadeHere();
+            mail.markFilesTargetMadeHere();
         }
         if (key == null || key.isBlank()) {
             throw new org.redress.jira.JiraUnavailableException("Jira created an issue but answered without its key", null);
@@ -221,16 +221,28 @@ public final class ComplaintIntake {
      * others count, and the mail is quarantined once it has failed {@code max-attempts} times.
      */
     public FailureDecision failed(MailInProgress mail, Throwable failure) {
-        if (!TransientFailure.is(failure)) {
-            // the failure is counted, and may quarantine the mail: with what the mail is, for whoever looks at it
-            PendingDescription.write(register, mail);
+        String unrecorded = "";
+        if (!TransientFailure.is(failure) && mail.descriptionPending()) {
+            // the failure is counted, and may quarantine the mail: with what the mail is, for whoever looks at it. A
+            // description the database refuses must not keep the failure from being counted: the mail would never
+            // reach quarantine
+            try {
+                PendingDescription.write(register, mail);
+            } catch (RuntimeException refused) {
+                mail.markDescribed();
+                unrecorded = " (its sender and subject could not be recorded either: " + describe(refused) + ")";
+            }
         }
-        return failed(mail.entry().id(), failure);
+        return failed(mail.entry().id(), failure, unrecorded);
     }
 
     /** As {@link #failed(MailInProgress, Throwable)}, for a complaint that could not even be read back. */
     public FailureDecision failed(long complaintId, Throwable failure) {
-        String reason = describe(failure);
+        return failed(complaintId, failure, "");
+    }
+
+    private FailureDecision failed(long complaintId, Throwable failure, String more) {
+        String reason = describe(failure) + more;
         if (TransientFailure.is(failure)) {
             return new FailureDecision(false, "waiting: " + reason);
         }

@@ -109,12 +109,12 @@ public final class MailInProgress {
     }
 
     /** Parsed: its description waits for the next write of this mail (see {@link PendingDescription}). */
-    void describedLater() {
+    void markDescriptionPending() {
         this.descriptionPending = true;
     }
 
     /** Its description is in the register, or in the transaction that is about to commit. */
-    void described() {
+    void markDescribed() {
         this.descriptionPending = false;
     }
 
@@ -187,7 +187,7 @@ public final class MailInProgress {
     private int filesUploaded = -1;
 
     /** This attempt opened the ticket, or added the comment, that the mail's files go with. */
-    void filesTargetMadeHere() {
+    void markFilesTargetMadeHere() {
         this.filesTargetMadeHere = true;
     }
 

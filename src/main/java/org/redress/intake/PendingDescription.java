@@ -7,9 +7,10 @@ import org.redress.store.ComplaintRegister;
 
 /**
  * A parsed mail's description (sender, subject, language, the hash of its own words) on its way to the register.
- * Parsing does not write it: a new complaint's description goes in the transaction that says its ticket is being
- * asked for, one commit instead of two; every other way a mail can go (a bounce, ignored, a reply, a failure)
- * writes it first. Nothing needs it durable sooner: an attempt that dies before parses the mail again.
+ * Parsing a mail does not write it (a channel's submission is described as it is parsed, SubmissionIntake): a new
+ * complaint's description goes in the transaction that says its ticket is being asked for, one commit instead of
+ * two; a bounce, an ignored mail, a reply and a counted failure write it first. A failure that is not counted
+ * (Jira or the database away) leaves it unwritten; nothing needs it sooner, as every attempt parses the mail again.
  */
 final class PendingDescription {
     private PendingDescription() {
@@ -21,7 +22,7 @@ final class PendingDescription {
             Complaint complaint = mail.complaint();
             register.describe(mail.entry().id(), complaint.sender().address(), complaint.subject(),
                     complaint.language(), mail.sameWords());
-            mail.described();
+            mail.markDescribed();
         }
     }
 

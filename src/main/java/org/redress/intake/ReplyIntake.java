@@ -184,7 +184,7 @@ public final class ReplyIntake {
         }
         ReplyCommentMapper.ReplyComment comment = commentFor(mail);
         String commentId = jira.addComment(key, comment.body());
-        mail.filesTargetMadeHere();
+        mail.markFilesTargetMadeHere();
         Instant now = clock.instant();
         // one transaction: the comment is ours (not relayed back to the customer), on the register, in the thread
         database.inTransaction(connection -> {

@@ -1,11 +1,15 @@
 package org.redress.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.redress.jira.JiraApi;
+import org.redress.jira.JiraTimes;
 import org.redress.jira.Upload;
 
 /**
@@ -14,6 +18,11 @@ import org.redress.jira.Upload;
  * that opened the ticket (or added the comment) itself uploads every file; any other asks the ticket which files it
  * already has and uploads only the rest. The register learns "all uploaded" in the same transaction as the step after
  * (the acknowledgement, or the reply's end): one commit per mail, not one per file.
+ *
+ * <p>A ticket also holds the files of the complaint and of earlier replies, which a reply may carry again (a
+ * signature's image001.png, an invoice sent once more). The mail's own .eml, named after its register id, goes up
+ * first: without it on the ticket nothing of this mail is there, and with it only files Jira received from then on
+ * can be this mail's.
  */
 final class TicketFiles {
     private TicketFiles() {
@@ -23,7 +32,8 @@ final class TicketFiles {
         if (mail.entry().attachmentsAt() != null || mail.filesUploaded() >= 0) {
             return;
         }
-        List<Upload> missing = mail.earlierAttemptMayHaveUploaded() ? notYetOn(jira, mail.ticketKey(), uploads) : uploads;
+        List<Upload> missing = mail.earlierAttemptMayHaveUploaded()
+                ? notYetOn(jira, mail.ticketKey(), uploads, mail.entry().id()) : uploads;
         for (Upload upload : missing) {
             jira.attach(mail.ticketKey(), upload);
         }
@@ -34,18 +44,34 @@ final class TicketFiles {
      * The uploads the ticket does not have yet, told by name and size: a file the ticket holds once stands for one
      * upload of that name and size, so a mail carrying the same file twice still gets both.
      */
-    static List<Upload> notYetOn(JiraApi jira, String ticketKey, List<Upload> uploads) {
+    static List<Upload> notYetOn(JiraApi jira, String ticketKey, List<Upload> uploads, long complaintId) {
+        if (uploads.isEmpty()) {
+            return uploads;
+        }
         JsonNode issue = jira.issue(ticketKey, List.of("attachment"));
-        Map<String, Integer> onTicket = new HashMap<>();
+        List<JsonNode> attachments = new ArrayList<>();
         if (issue != null) {
-            for (JsonNode attachment : issue.path("fields").path("attachment")) {
-                onTicket.merge(key(attachment.path("filename").asText(), attachment.path("size").asLong()), 1,
-                        Integer::sum);
+            issue.path("fields").path("attachment").forEach(attachments::add);
+        }
+        Upload first = uploads.get(0);
+        if (first.filename().endsWith("-" + complaintId + ".eml")) {
+            List<JsonNode> ownEml = attachments.stream().filter(a -> key(a).equals(key(first))).toList();
+            if (ownEml.isEmpty()) {
+                return uploads;
             }
+            ownEml.stream().map(a -> JiraTimes.parse(a.path("created").asText())).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).ifPresent(since -> attachments.removeIf(a -> {
+                        Instant created = JiraTimes.parse(a.path("created").asText());
+                        return created != null && created.isBefore(since);
+                    }));
+        }
+        Map<String, Integer> onTicket = new HashMap<>();
+        for (JsonNode attachment : attachments) {
+            onTicket.merge(key(attachment), 1, Integer::sum);
         }
         List<Upload> missing = new ArrayList<>();
         for (Upload upload : uploads) {
-            String key = key(upload.filename(), upload.content().length);
+            String key = key(upload);
             if (onTicket.getOrDefault(key, 0) > 0) {
                 onTicket.merge(key, -1, Integer::sum);
             } else {
@@ -53,6 +79,14 @@ final class TicketFiles {
             }
         }
         return missing;
+    }
+
+    private static String key(JsonNode attachment) {
+        return key(attachment.path("filename").asText(), attachment.path("size").asLong());
+    }
+
+    private static String key(Upload upload) {
+        return key(upload.filename(), upload.content().length);
     }
 
     private static String key(String filename, long size) {

@@ -164,11 +164,13 @@ public final class ComplaintRegister {
     /** As {@link #describe(long, String, String, String, String)}, in the caller's transaction. */
     public void describe(Connection connection, long id, String sender, String subject, String language,
                          String wordsHash) throws SQLException {
-        String address = truncate(sender, 320);
+        // PostgreSQL's text holds no NUL, which an encoded word in a header can carry
+        String address = truncate(sender == null ? null : sender.replace("\u0000", ""), 320);
+        String title = subject == null ? null : subject.replace("\u0000", "");
         try (PreparedStatement statement = connection.prepareStatement("UPDATE complaint SET sender = ?, "
                 + "sender_key = ?, subject = ?, language = ?, words_sha256 = ? WHERE id = ?")) {
             bind(statement, address, address == null ? null : address.toLowerCase(java.util.Locale.ROOT),
-                    truncate(subject, 1000), language, wordsHash, id);
+                    truncate(title, 1000), language, wordsHash, id);
             statement.executeUpdate();
         }
     }
@@ -201,11 +203,6 @@ public final class ComplaintRegister {
      *
      * @return false when another handler asked since {@code previous} was read: it is creating the ticket
      */
-    public boolean ticketRequested(long id, Timestamp previous, Instant now) {
-        return database.inTransaction(connection -> ticketRequested(connection, id, previous, now));
-    }
-
-    /** As {@link #ticketRequested(long, Timestamp, Instant)}, in the caller's transaction. */
     public boolean ticketRequested(Connection connection, long id, Timestamp previous, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE complaint SET ticket_requested_at = ? "
                 + "WHERE id = ? AND ticket_requested_at IS NOT DISTINCT FROM ?")) {

@@ -64,8 +64,8 @@ class CrashRecoveryTest {
 
             List<JsonNode> issues = run.issues("labels", "attachment");
             Set<String> mailLabels = new HashSet<>();
-            // a kill between a file's upload and "all uploaded" in the register: the next attempt asks the ticket
-            List<String> filesTwice = new ArrayList<>();
+            // no file, or one twice: a kill between an upload and "all uploaded" makes the next attempt ask the ticket
+            List<String> filesWrong = new ArrayList<>();
             for (JsonNode issue : issues) {
                 issue.path("fields").path("labels").forEach(label -> {
                     if (label.asText().startsWith("redress-mail-")) {
@@ -75,7 +75,7 @@ class CrashRecoveryTest {
                 List<String> files = new ArrayList<>();
                 issue.path("fields").path("attachment").forEach(file -> files.add(file.path("filename").asText()));
                 if (new HashSet<>(files).size() != files.size() || files.isEmpty()) {
-                    filesTwice.add(issue.path("key").asText() + " " + files);
+                    filesWrong.add(issue.path("key").asText() + " " + files);
                 }
             }
             // each customer must have exactly one acknowledgement. The one thing SMTP cannot make exactly-once is a kill
@@ -108,7 +108,7 @@ class CrashRecoveryTest {
                     report.path("timeToAcknowledge").path("count").asText(), seconds);
             assertThat(issues).hasSize(COMPLAINTS);
             assertThat(mailLabels).as("one ticket per mail").hasSize(COMPLAINTS);
-            assertThat(filesTwice).as("each ticket has its mail's files, each once").isEmpty();
+            assertThat(filesWrong).as("each ticket has its mail's files, each once").isEmpty();
             assertThat(doubled).as("one acknowledgement per complaint").isEmpty();
             // the outbox sends with redress.smtp.connections senders at once: a kill can catch one mail in each
             assertThat(resent).as("the same mail again: at most one per outbox sender per kill")

@@ -1,0 +1,86 @@
+package org.redress.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.redress.jira.JiraApi;
+import org.redress.jira.Upload;
+
+/** What a retried attempt uploads, from what the ticket already holds. */
+class TicketFilesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long ID = 7;
+
+    @Test
+    void replyCarryingAFileTheTicketGotBeforeItsOwnEmlUploadsItAgain() {
+        JiraApi ticket = holding(file("image001.png", 10, "2026-12-05T10:00:00.000+0000"),
+                file("reply-7.eml", 300, "2026-12-05T10:05:00.000+0000"));
+
+        List<Upload> missing = TicketFiles.notYetOn(ticket, "CS-1", List.of(upload("reply-7.eml", 300),
+                upload("image001.png", 10)), ID);
+
+        assertThat(missing).extracting(Upload::filename).containsExactly("image001.png");
+    }
+
+    @Test
+    void retryUploadsOnlyWhatTheTicketDidNotGetAfterTheMailsOwnEml() {
+        JiraApi ticket = holding(file("reply-7.eml", 300, "2026-12-05T10:05:00.000+0000"),
+                file("invoice.pdf", 50, "2026-12-05T10:05:00.200+0000"));
+
+        List<Upload> missing = TicketFiles.notYetOn(ticket, "CS-1", List.of(upload("reply-7.eml", 300),
+                upload("invoice.pdf", 50), upload("photo.png", 20)), ID);
+
+        assertThat(missing).extracting(Upload::filename).containsExactly("photo.png");
+    }
+
+    @Test
+    void withoutTheMailsOwnEmlOnTheTicketEveryFileGoes() {
+        JiraApi ticket = holding(file("image001.png", 10, "2026-12-05T10:00:00.000+0000"));
+
+        List<Upload> missing = TicketFiles.notYetOn(ticket, "CS-1", List.of(upload("reply-7.eml", 300),
+                upload("image001.png", 10)), ID);
+
+        assertThat(missing).extracting(Upload::filename).containsExactly("reply-7.eml", "image001.png");
+    }
+
+    @Test
+    void theSameFileTwiceInOneMailIsOneUploadForEachCopyTheTicketLacks() {
+        JiraApi ticket = holding(file("original-message-7.eml", 300, "2026-12-05T10:05:00.000+0000"),
+                file("scan.pdf", 50, "2026-12-05T10:05:01.000+0000"));
+
+        List<Upload> missing = TicketFiles.notYetOn(ticket, "CS-1", List.of(upload("original-message-7.eml", 300),
+                upload("scan.pdf", 50), upload("scan.pdf", 50)), ID);
+
+        assertThat(missing).extracting(Upload::filename).containsExactly("scan.pdf");
+    }
+
+    private static Upload upload(String name, int size) {
+        return new Upload(name, "application/octet-stream", "x".repeat(size).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static ObjectNode file(String name, long size, String created) {
+        return JSON.createObjectNode().put("filename", name).put("size", size).put("created", created);
+    }
+
+    /** A Jira that answers the ticket's attachments and nothing else. */
+    private static JiraApi holding(ObjectNode... files) {
+        ObjectNode issue = JSON.createObjectNode();
+        ArrayNode attachments = issue.putObject("fields").putArray("attachment");
+        for (ObjectNode f : files) {
+            attachments.add(f);
+        }
+        return (JiraApi) Proxy.newProxyInstance(JiraApi.class.getClassLoader(), new Class<?>[] {JiraApi.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("issue") && List.of("attachment").equals(args[1])) {
+                        return issue;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
