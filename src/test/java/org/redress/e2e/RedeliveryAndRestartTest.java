@@ -146,6 +146,63 @@ class RedeliveryAndRestartTest {
         }
     }
 
+    /**
+     * The customer sends the invoice again with a reply. The retry after a lost upload answer must not take the
+     * complaint's copy on the ticket for the reply's own: only files Jira received from the reply's .eml on count.
+     */
+    @Test
+    void replyCarryingAFileTheTicketAlreadyHasAttachesItAgainAfterALostUploadAnswer() throws Exception {
+        String customer = "elodie.marchand@example.org";
+        String invoice = java.util.Base64.getMimeEncoder().encodeToString(
+                "Facture 2026-1190: 89,00 EUR, payée le 3 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            stack.deliver(withInvoice(customer, "<invoice-complaint@example.org>", "Facture payée deux fois",
+                    "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            assertThat(fileNames(stack, "CS-1")).containsExactlyInAnyOrder("original-message-1.eml", "facture.txt");
+
+            // the reply's first upload (its .eml) is made, but its answer is lost: the attempt fails after the upload
+            stack.sandbox().jira().loseAnswers("POST", "/rest/api/3/issue/CS-1/attachments", 1);
+            stack.deliver(withInvoice(customer, "<invoice-reply@example.org>", "Re: [CS-1] Facture payée deux fois",
+                    "Je vous renvoie la facture, comme demandé. Élodie", invoice));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().stream()
+                    .anyMatch(e -> e.isReply() && e.outcome() == org.redress.store.Outcome.COMMENTED));
+            Thread.sleep(1000);
+            RegisterEntry reply = stack.gateway().register().all().stream().filter(RegisterEntry::isReply)
+                    .findFirst().orElseThrow();
+            long uploads = stack.jiraRequests().stream()
+                    .filter(r -> r.method().equals("POST") && r.path().endsWith("/attachments")).count();
+            assertThat(uploads).as("the complaint's two files, the reply's .eml (answer lost), then its invoice alone")
+                    .isEqualTo(4);
+            assertThat(fileNames(stack, "CS-1")).as("the reply's invoice is its own, beside the complaint's")
+                    .containsExactlyInAnyOrder("original-message-1.eml", "facture.txt",
+                            "reply-" + reply.id() + ".eml", "facture.txt");
+            assertThat(stack.issueKeys()).containsExactly("CS-1");
+        }
+    }
+
+    private static byte[] withInvoice(String customer, String messageId, String subject, String text, String base64) {
+        return ("From: Élodie Marchand <" + customer + ">\r\n"
+                + "To: " + TestStack.COMPLAINTS + "\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Message-ID: " + messageId + "\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + text + "\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"facture.txt\"\r\n\r\n"
+                + base64 + "\r\n"
+                + "--b1--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> fileNames(TestStack stack, String key) throws Exception {
+        List<String> files = new java.util.ArrayList<>();
+        stack.jira("/rest/api/3/issue/" + key + "?fields=attachment").path("fields").path("attachment")
+                .forEach(a -> files.add(a.path("filename").asText()));
+        return files;
+    }
+
     @Test
     void acknowledgementWaitsInTheOutboxWhileSmtpIsDownAndGoesOutOnceWhenItIsBack() throws Exception {
         String customer = "ines.duarte@example.org";
