@@ -176,6 +176,9 @@ public final class Gateway implements AutoCloseable {
                 GatewayMetrics metrics = new GatewayMetrics(config.inboxes(), new SatisfactionStore(database), outbox,
                         followUpStore, register, health, clock);
                 camel.getRegistry().bind("metrics", metrics);
+                if (database.fileCounts().isPresent()) {
+                    metrics.watchRegisterFile(database::fileCounts);
+                }
                 InboxWatching inboxWatching = new InboxWatching(metrics, health);
                 camel.getRegistry().bind("inboxWatching", inboxWatching);
                 CamelJiraClient jira = new CamelJiraClient(camel, config.jira(), jiraAnswers, json,

@@ -75,6 +75,30 @@ public final class GatewayMetrics {
                         + "after the server refused a mail too many at once)").register(registry);
     }
 
+    /**
+     * The embedded H2 file's writes and reads (one write per commit that changed something, and per compaction
+     * round): per complaint, the register's cost as counts rather than time. Not registered for PostgreSQL.
+     */
+    public void watchRegisterFile(java.util.function.Supplier<java.util.Optional<org.redress.store.RegisterFileCounts>> counts) {
+        record Counter(String name, String description,
+                       java.util.function.ToLongFunction<org.redress.store.RegisterFileCounts> value) {
+        }
+        for (Counter counter : List.of(
+                new Counter("redress.register.file.writes", "Chunks the embedded H2 file wrote since it opened: "
+                        + "one per commit that changed something, and per compaction round", org.redress.store.RegisterFileCounts::writes),
+                new Counter("redress.register.file.written.bytes", "Bytes the embedded H2 file wrote since it opened",
+                        org.redress.store.RegisterFileCounts::writtenBytes),
+                new Counter("redress.register.file.reads", "Reads of the embedded H2 file since it opened (pages "
+                        + "not in H2's cache)", org.redress.store.RegisterFileCounts::reads),
+                new Counter("redress.register.file.read.bytes", "Bytes read from the embedded H2 file since it opened",
+                        org.redress.store.RegisterFileCounts::readBytes))) {
+            // the metrics object as the counter's state: a counter holds it weakly, and the gateway holds this
+            io.micrometer.core.instrument.FunctionCounter.builder(counter.name(), this,
+                            m -> counts.get().map(counter.value()::applyAsLong).map(Long::doubleValue).orElse(Double.NaN))
+                    .description(counter.description()).register(registry);
+        }
+    }
+
     public GatewayMetrics(List<InboxConfig> inboxes, SatisfactionStore satisfaction, Outbox outbox,
                           FollowUpStore followUps, ComplaintRegister register, GatewayHealth health, Clock clock) {
         this.satisfaction = satisfaction;

@@ -67,6 +67,14 @@ public final class Database implements AutoCloseable {
         return housekeeping;
     }
 
+    /**
+     * How much the embedded H2 file has written and read since it opened; empty for any other database (PostgreSQL
+     * counts its own, in {@code pg_stat_database}).
+     */
+    public java.util.Optional<RegisterFileCounts> fileCounts() {
+        return housekeeping == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(housekeeping.fileCounts());
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -126,6 +126,24 @@ final class H2Housekeeping implements AutoCloseable {
         return (int) store.getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk.")).count();
     }
 
+    /** H2's counters of the file's writes and reads, or null while the store is closed. */
+    RegisterFileCounts fileCounts() {
+        MVStore current = store;
+        if (current.isClosed() || current.getFileStore() == null) {
+            return null;
+        }
+        // what INFORMATION_SCHEMA.SETTINGS shows as info.FILE_*, without a query
+        java.util.Map<String, Long> info = new java.util.HashMap<>();
+        current.populateInfo((key, value) -> {
+            if (key.startsWith("info.FILE_")) {
+                info.put(key, Long.parseLong(value));
+            }
+        });
+        return new RegisterFileCounts(info.getOrDefault("info.FILE_WRITE", 0L),
+                info.getOrDefault("info.FILE_WRITE_BYTES", 0L), info.getOrDefault("info.FILE_READ", 0L),
+                info.getOrDefault("info.FILE_READ_BYTES", 0L));
+    }
+
     /** Stops the rounds and waits for one under way: H2 closes after this. */
     @Override
     public void close() {

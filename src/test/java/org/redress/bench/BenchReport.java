@@ -294,6 +294,14 @@ final class BenchReport {
     /** The saturation phase's CPU samples by work, beside what the limit client spends on its share of it. */
     private void printProfile(PrintStream out) {
         PhaseResult saturation = phase("saturation");
+        if (saturation != null && saturation.registerFile() != null) {
+            long completed = saturation.acknowledged() + saturation.commented();
+            if (completed > 0) {
+                out.printf(Locale.ROOT, "%nthe register's H2 file at saturation (the gateway's redress_register_file_* "
+                        + "counters over the measurement; counts, steady where times are not): %s%n",
+                        saturation.registerFile().perMail(completed));
+            }
+        }
         GatewayProfile.Summary p = saturation == null ? null : saturation.gatewayProfile();
         if (p == null) {
             return;

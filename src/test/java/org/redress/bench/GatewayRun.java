@@ -49,7 +49,7 @@ final class GatewayRun implements AutoCloseable {
      */
     record Delivery(List<Tracked> tracked, long startNanos, long sendingEndNanos, long endNanos, String stopReason,
                     double gatewayCpuSeconds, double driverCpuSeconds, double machineCpuSeconds, int ticketsOpened,
-                    Map<String, Double> gatewayCpuByThreads) {
+                    Map<String, Double> gatewayCpuByThreads, RegisterFile registerFile) {
         List<Tracked> complaints() {
             return tracked.stream().filter(t -> !t.mail.isReply()).toList();
         }
@@ -274,6 +274,7 @@ final class GatewayRun implements AutoCloseable {
         List<Tracked> tracked = watcher.expect(mails);
         int ticketsBefore = sandbox.jira().issueKeys().size();
         Map<String, Double> threadsBefore = gateway.threadCpu();
+        RegisterFile registerBefore = RegisterFile.of(gateway.metrics());
         double gatewayCpu = gateway.stats().cpuSeconds();
         double driverCpu = driverCpuSeconds();
         double machineCpu = Machine.busyCpuSeconds();
@@ -336,8 +337,10 @@ final class GatewayRun implements AutoCloseable {
                 byThreads.put(group, used);
             }
         });
+        RegisterFile registerAfter = RegisterFile.of(gateway.metrics());
         return new Delivery(tracked, start, sendingEnd < 0 ? end : sendingEnd, end, stop, gatewayCpuUsed,
-                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads);
+                driverCpuUsed, machineCpuUsed, sandbox.jira().issueKeys().size() - ticketsBefore, byThreads,
+                registerBefore == null || registerAfter == null ? null : registerAfter.minus(registerBefore));
     }
 
     /**

@@ -48,6 +48,7 @@ record PhaseResult(
         List<String> gatewayJvmOptions,
         Map<String, String> gatewaySettings,
         GatewayProfile.Summary gatewayProfile,
+        RegisterFile registerFile,
         List<String> notes) {
 
     /** Reads the gateway's memory before it is stopped and its GC log after, so both cover its whole life. */
@@ -81,6 +82,9 @@ record PhaseResult(
         if (threads != null) {
             allNotes.add(threads);
         }
+        if (d.registerFile() != null && d.completed() > 0) {
+            allNotes.add("the register's H2 file over the measurement: " + d.registerFile().perMail(d.completed()));
+        }
         if (d.stopReason() != null) {
             allNotes.add("incomplete — " + d.stopReason());
         }
@@ -102,7 +106,7 @@ record PhaseResult(
                 run.smtp.failures(), gc.afterGcMb(), gc.beforeGcMb(), gc.collections(), stats.hwmKb() / 1024.0,
                 d.gatewayCpuSeconds(), completed == 0 ? Double.NaN : d.gatewayCpuSeconds() / completed,
                 d.driverCpuSeconds(), d.machineCpuSeconds(), survived, jira, run.gateway.jvmOptions(), settings,
-                summary(profile, d), allNotes);
+                summary(profile, d), d.registerFile(), allNotes);
     }
 
     /**

@@ -86,6 +86,9 @@ class OperationsTest {
             // the first round after opening the folder searches it whole
             assertThat(value(metrics, "redress_inbox_sweep_seconds_count{inbox=\"complaints\"}")).isPositive();
             assertThat(value(metrics, "redress_inbox_up{inbox=\"complaints\"}")).isEqualTo(1);
+            // the register's cost as counts: each complaint commits several times, each commit one write of the file
+            assertThat(value(metrics, "redress_register_file_writes_total")).isGreaterThanOrEqualTo(3 * 4);
+            assertThat(value(metrics, "redress_register_file_written_bytes_total")).isPositive();
             JsonNode health = health(stack).body();
             assertThat(health.path("checks").path("jira").path("status").asText()).isEqualTo("UP");
             assertThat(health.path("checks").path("jira").path("lastSuccess").isNull()).isFalse();

@@ -48,6 +48,27 @@ class H2HousekeepingTest {
         }
     }
 
+    @Test
+    void embeddedFileCountsOneWritePerCommitThatChangedSomethingAndNoneForAQuery() {
+        try (Database database = new Database(new DatabaseConfig("jdbc:h2:" + tempDir.resolve("counted")
+                .toAbsolutePath(), "sa", "", null), 2, 0)) {
+            database.inTransaction(c -> c.createStatement().execute("CREATE TABLE counted (id INT PRIMARY KEY)"));
+            RegisterFileCounts before = database.fileCounts().orElseThrow();
+            for (int i = 0; i < 5; i++) {
+                int id = i;
+                database.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO counted VALUES (" + id + ")"));
+                database.inTransaction(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM counted").next());
+            }
+            RegisterFileCounts after = database.fileCounts().orElseThrow();
+            assertThat(after.writes() - before.writes()).isEqualTo(5);
+            assertThat(after.writtenBytes()).isGreaterThan(before.writtenBytes());
+        }
+        try (Database memory = new Database(new DatabaseConfig("jdbc:h2:mem:counted-" + System.nanoTime(), "sa", "",
+                null), 2, 0)) {
+            assertThat(memory.fileCounts()).isEmpty();
+        }
+    }
+
     private static boolean housekept(String url) {
         try (Database database = new Database(new DatabaseConfig(url, "sa", "", null), 2, 0)) {
             return database.housekeeping() != null;
