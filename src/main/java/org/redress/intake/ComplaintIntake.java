@@ -125,8 +125,14 @@ public final class ComplaintIntake {
     public void screen(MailInProgress mail) {
         ScreeningVerdict verdict = screen.screen(mail.complaint());
         if (!verdict.accepted()) {
-            PendingDescription.write(register, mail);
-            register.ignored(mail.entry().id(), verdict.reason(), clock.instant());
+            // what the mail is and why it was ignored, one commit (see PendingDescription)
+            Instant now = clock.instant();
+            database.inTransaction(connection -> {
+                PendingDescription.write(connection, register, mail);
+                register.ignored(connection, mail.entry().id(), verdict.reason(), now);
+                return null;
+            });
+            mail.markDescribed();
             mail.ignore();
             refresh(mail);
         }

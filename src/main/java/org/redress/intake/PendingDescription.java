@@ -9,7 +9,8 @@ import org.redress.store.ComplaintRegister;
  * A parsed mail's description (sender, subject, language, the hash of its own words) on its way to the register.
  * Parsing a mail does not write it (a channel's submission is described as it is parsed, SubmissionIntake): a new
  * complaint's description goes in the transaction that says its ticket is being asked for, one commit instead of
- * two; a bounce, an ignored mail, a reply and a counted failure write it first. A failure that is not counted
+ * two, and so does an ignored mail's with its reason and a reply's with the ticket it continues; a bounce and a
+ * counted failure write it first. A failure that is not counted
  * (Jira or the database away) leaves it unwritten; nothing needs it sooner, as every attempt parses the mail again.
  */
 final class PendingDescription {

@@ -94,23 +94,40 @@ public final class ReplyIntake {
         if (match.isEmpty()) {
             return;
         }
-        // no new ticket to carry the description (see PendingDescription)
-        PendingDescription.write(register, mail);
         String key = match.get().ticketKey();
         Optional<TicketConversation> ticket = tickets.byKey(key);
+        boolean threaded;
+        boolean followUp = false;
         if (ticket.isEmpty() || !ticket.get().mayUpdate(mail.complaint().sender().address())
                 || mail.isSenderUnverified()) {
-            register.claimed(entry.id(), key);
+            threaded = false;
         } else if (survey.isAnswer(key, ReplyText.newWords(mail.complaint().text())) && resolved(key)) {
             // an answer to the satisfaction question: it neither reopens nor follows up the resolved ticket
             // (Jira is asked too: an agent may have reopened it since)
-            register.threaded(entry.id(), key, match.get().rule().code());
-            mail.thread(match.get());
+            threaded = true;
         } else if (config.resolvedReply() == ConversationConfig.ResolvedReply.FOLLOW_UP && resolved(key)) {
-            register.claimed(entry.id(), key);
-            register.resolvedAction(entry.id(), FOLLOW_UP, null);
+            threaded = false;
+            followUp = true;
         } else {
-            register.threaded(entry.id(), key, match.get().rule().code());
+            threaded = true;
+        }
+        boolean asFollowUp = followUp;
+        String rule = match.get().rule().code();
+        // the description goes with the decision, one commit: no new ticket will carry it (see PendingDescription)
+        database.inTransaction(connection -> {
+            PendingDescription.write(connection, register, mail);
+            if (threaded) {
+                register.threaded(connection, entry.id(), key, rule);
+            } else {
+                register.claimed(connection, entry.id(), key);
+                if (asFollowUp) {
+                    register.resolvedAction(connection, entry.id(), FOLLOW_UP, null);
+                }
+            }
+            return null;
+        });
+        mail.markDescribed();
+        if (threaded) {
             mail.thread(match.get());
         }
         mail.entry(register.byId(entry.id()).orElseThrow());

@@ -236,9 +236,20 @@ public final class ComplaintRegister {
         update("UPDATE complaint SET kind = 'reply', ticket_key = ?, thread_rule = ? WHERE id = ?", ticketKey, rule, id);
     }
 
+    /** As {@link #threaded(long, String, String)}, in the caller's transaction. */
+    public void threaded(Connection connection, long id, String ticketKey, String rule) throws SQLException {
+        update(connection, "UPDATE complaint SET kind = 'reply', ticket_key = ?, thread_rule = ? WHERE id = ?",
+                ticketKey, rule, id);
+    }
+
     /** A mail that named a ticket its sender may not update: it becomes a complaint of its own. */
     public void claimed(long id, String claimedKey) {
         update("UPDATE complaint SET claimed_key = ? WHERE id = ?", claimedKey, id);
+    }
+
+    /** As {@link #claimed(long, String)}, in the caller's transaction. */
+    public void claimed(Connection connection, long id, String claimedKey) throws SQLException {
+        update(connection, "UPDATE complaint SET claimed_key = ? WHERE id = ?", claimedKey, id);
     }
 
     /**
@@ -260,6 +271,12 @@ public final class ComplaintRegister {
     /** A reply to a resolved ticket reopened it, or became a follow-up ticket ({@code newKey}). */
     public void resolvedAction(long id, String action, String ticketKey) {
         update("UPDATE complaint SET resolved_action = ?, ticket_key = ? WHERE id = ?", action, ticketKey, id);
+    }
+
+    /** As {@link #resolvedAction(long, String, String)}, in the caller's transaction. */
+    public void resolvedAction(Connection connection, long id, String action, String ticketKey) throws SQLException {
+        update(connection, "UPDATE complaint SET resolved_action = ?, ticket_key = ? WHERE id = ?", action, ticketKey,
+                id);
     }
 
     /** A reply is on its ticket with its files, and its answer (if any) is in the outbox. */
@@ -302,6 +319,11 @@ public final class ComplaintRegister {
 
     public void ignored(long id, String reason, Instant now) {
         finish(id, Outcome.IGNORED, reason, now);
+    }
+
+    /** As {@link #ignored(long, String, Instant)}, in the caller's transaction. */
+    public void ignored(Connection connection, long id, String reason, Instant now) throws SQLException {
+        update(connection, FINISH, Outcome.IGNORED.code(), truncate(reason, 4000), Timestamp.from(now), id);
     }
 
     public void quarantined(long id, String reason, Instant now) {
@@ -362,18 +384,21 @@ public final class ComplaintRegister {
         return rawMail.read(entry.rawMailId(), reader);
     }
 
+    private static final String FINISH = "UPDATE complaint SET outcome = ?, reason = ?, completed_at = ? WHERE id = ?";
+
     private void finish(long id, Outcome outcome, String reason, Instant now) {
-        update("UPDATE complaint SET outcome = ?, reason = ?, completed_at = ? WHERE id = ?",
-                outcome.code(), truncate(reason, 4000), Timestamp.from(now), id);
+        update(FINISH, outcome.code(), truncate(reason, 4000), Timestamp.from(now), id);
     }
 
     private void update(String sql, Object... parameters) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                return statement.executeUpdate();
-            }
-        });
+        database.inTransaction(connection -> update(connection, sql, parameters));
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
     }
 
     private Optional<RegisterEntry> queryOne(String sql, Object... parameters) {

@@ -69,6 +69,9 @@ class ConversationEndToEndTest {
                 RegisterEntry entry = stack.gateway().register().all().stream()
                         .filter(e -> e.isReply() && key.equals(e.ticketKey())).findFirst().orElseThrow();
                 assertThat(entry.threadRule()).isEqualTo("in-reply-to");
+                // described in the same commit as its ticket (PendingDescription)
+                assertThat(entry.sender()).isEqualToIgnoringCase(reply[1]);
+                assertThat(entry.subject()).isNotBlank();
                 assertThat(SampleComplaintsEndToEndTest.attachmentNames(stack.jira("/rest/api/3/issue/" + key)))
                         .contains("reply-" + entry.id() + ".eml");
                 assertThat(stack.mailbox(reply[1])).as("a reply on an open ticket is not acknowledged again").hasSize(1);
