@@ -34,6 +34,10 @@ final class H2Housekeeping implements AutoCloseable {
     private final DataSource dataSource;
     private final ScheduledExecutorService rounds;
     private volatile MVStore store;
+    /** The store {@link #fileCounts()} last read, what it read, and the counts of the stores before it. */
+    private MVStore counted;
+    private RegisterFileCounts lastCounts = RegisterFileCounts.NONE;
+    private RegisterFileCounts countedBefore = RegisterFileCounts.NONE;
 
     private H2Housekeeping(DataSource dataSource, MVStore store) {
         this.dataSource = dataSource;
@@ -87,6 +91,12 @@ final class H2Housekeeping implements AutoCloseable {
      * to {@link #WRITE_PER_ROUND} bytes of chunks older than the retention time. True when it copied any.
      */
     boolean round() {
+        MVStore current = liveStore();
+        return current != null && current.compact(TARGET_FILL_RATE, WRITE_PER_ROUND);
+    }
+
+    /** The store, or the one H2 opened in its place after closing it; null when the database is not one to look after. */
+    private synchronized MVStore liveStore() {
         MVStore current = store;
         if (current.isClosed()) {
             // H2 closed the database (a store failure, or its last connection gone) and the pool opened it again
@@ -96,12 +106,12 @@ final class H2Housekeeping implements AutoCloseable {
                 throw new StoreException(e);
             }
             if (current == null) {
-                return false;
+                return null;
             }
             store = current;
             LOG.warn("H2's database was opened again; housekeeping goes on with the new store");
         }
-        return current.compact(TARGET_FILL_RATE, WRITE_PER_ROUND);
+        return current;
     }
 
     private void roundLogged() {
@@ -126,11 +136,25 @@ final class H2Housekeeping implements AutoCloseable {
         return (int) store.getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk.")).count();
     }
 
-    /** H2's counters of the file's writes and reads, or null while the store is closed. */
-    RegisterFileCounts fileCounts() {
-        MVStore current = store;
-        if (current.isClosed() || current.getFileStore() == null) {
+    /**
+     * H2's counters of the file's writes and reads since the gateway opened it, or null when the database cannot be
+     * reached. H2 counts per store: when it has opened the file again, the counts go on from the last ones read of
+     * the store before (what that store did after them is not counted), so that they never go down.
+     */
+    synchronized RegisterFileCounts fileCounts() {
+        MVStore current;
+        try {
+            current = liveStore();
+        } catch (StoreException unreachable) {
             return null;
+        }
+        if (current == null) {
+            return null;
+        }
+        if (current != counted) {
+            countedBefore = countedBefore.plus(lastCounts);
+            lastCounts = RegisterFileCounts.NONE;
+            counted = current;
         }
         // what INFORMATION_SCHEMA.SETTINGS shows as info.FILE_*, without a query
         java.util.Map<String, Long> info = new java.util.HashMap<>();
@@ -139,9 +163,10 @@ final class H2Housekeeping implements AutoCloseable {
                 info.put(key, Long.parseLong(value));
             }
         });
-        return new RegisterFileCounts(info.getOrDefault("info.FILE_WRITE", 0L),
+        lastCounts = new RegisterFileCounts(info.getOrDefault("info.FILE_WRITE", 0L),
                 info.getOrDefault("info.FILE_WRITE_BYTES", 0L), info.getOrDefault("info.FILE_READ", 0L),
                 info.getOrDefault("info.FILE_READ_BYTES", 0L));
+        return countedBefore.plus(lastCounts);
     }
 
     /** Stops the rounds and waits for one under way: H2 closes after this. */
