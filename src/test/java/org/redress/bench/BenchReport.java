@@ -298,7 +298,7 @@ final class BenchReport {
             long completed = saturation.acknowledged() + saturation.commented();
             if (completed > 0) {
                 out.printf(Locale.ROOT, "%nthe register's H2 file at saturation (the gateway's redress_register_file_* "
-                        + "counters over the measurement; counts, steady where times are not): %s%n",
+                        + "counters over the measurement; counts, which do not follow the machine's speed as times do): %s%n",
                         saturation.registerFile().perMail(completed));
             }
         }
