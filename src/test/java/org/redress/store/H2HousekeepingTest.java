@@ -60,7 +60,8 @@ class H2HousekeepingTest {
                 database.inTransaction(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM counted").next());
             }
             RegisterFileCounts after = database.fileCounts().orElseThrow();
-            assertThat(after.writes() - before.writes()).isEqualTo(5);
+            // H2 also rewrites its file's header now and then (every 20 versions at the latest): one write more
+            assertThat(after.writes() - before.writes()).isBetween(5L, 6L);
             assertThat(after.writtenBytes()).isGreaterThan(before.writtenBytes());
         }
         try (Database memory = new Database(new DatabaseConfig("jdbc:h2:mem:counted-" + System.nanoTime(), "sa", "",
