@@ -68,8 +68,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * How much the embedded H2 file has written and read since it opened; empty for any other database (PostgreSQL
-     * counts its own, in {@code pg_stat_database}).
+     * How much the embedded H2 file has written and read since the gateway opened it (across H2's own reopening of
+     * it); empty for any other database (PostgreSQL counts its own, in {@code pg_stat_database}).
      */
     public java.util.Optional<RegisterFileCounts> fileCounts() {
         return housekeeping == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(housekeeping.fileCounts());
