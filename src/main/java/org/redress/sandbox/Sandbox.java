@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.redress.config.SandboxConfig;
 import org.redress.parsing.ProviderLookups;
 import org.redress.sandbox.jira.JiraSandbox;
@@ -17,6 +18,12 @@ import org.redress.sandbox.jira.JiraSandbox;
  * mail server or a Jira for production use.
  */
 public final class Sandbox implements AutoCloseable {
+    /**
+     * The events of the Jira webhook README's setup registers (comment created, issue updated), and so the only ones
+     * the sandbox posts to the gateway: an issue's creation is the gateway's own doing, and Jira would not tell it.
+     */
+    public static final Set<String> WEBHOOK_EVENTS = Set.of("comment_created", "jira:issue_updated");
+
     private final SandboxConfig config;
     private final Path jiraDataDir;
     private GreenMail mail;
@@ -43,9 +50,10 @@ public final class Sandbox implements AutoCloseable {
             JiraSandbox unstarted = new JiraSandbox(config.host(), config.jiraPort(), jiraDataDir, projects);
             jira = (config.jiraDataCenter() ? unstarted.dataCenter() : unstarted).start();
             if (config.webhookUrl() != null) {
-                // like a Jira Cloud webhook registered with a secret: comment created, issue updated, signed
+                // like a Jira Cloud webhook registered with a secret as README's setup registers it: signed, for
+                // comments created and issues updated only
                 jira.webhook(java.net.URI.create(config.webhookUrl()),
-                        config.webhookSecret().isBlank() ? null : config.webhookSecret());
+                        config.webhookSecret().isBlank() ? null : config.webhookSecret(), WEBHOOK_EVENTS);
             }
             crm = new DemoCrm(config.host(), config.crmPort()).start();
         } catch (IOException | RuntimeException e) {

@@ -168,6 +168,13 @@ class ConversationEndToEndTest {
             MimeMessage strangersAck = stack.mailbox("mallory@example.net").get(0);
             assertThat(strangersAck.getSubject()).contains("[" + strangersKey + "]").doesNotContain("[" + key + "]");
             assertThat(strangersAck.getContent().toString()).doesNotContain("Bristol");
+
+            // the sandbox's webhook is registered as README's setup says: comments and updates, not the tickets the
+            // gateway opened itself
+            assertThat(stack.sandbox().jira().awaitWebhooksDelivered(Duration.ofSeconds(15))).isTrue();
+            assertThat(stack.sandbox().jira().deliveredWebhooks())
+                    .extracting(org.redress.sandbox.jira.WebhookDelivery::webhookEvent)
+                    .contains("comment_created").doesNotContain("jira:issue_created");
         }
     }
 

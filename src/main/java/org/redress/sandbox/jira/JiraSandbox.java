@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -121,15 +122,26 @@ public final class JiraSandbox implements AutoCloseable {
     /**
      * Posts Jira Cloud webhook events (issue created, issue transitioned, comment created) for
      * changes made through the REST API from now on, signed with {@code X-Hub-Signature} when a
-     * secret is given. Lets the gateway's webhook intake be exercised end to end without Jira.
-     * May be called before or after {@link #start()}.
+     * secret is given: a webhook registered for all events. Lets the gateway's webhook intake be
+     * exercised end to end without Jira. May be called before or after {@link #start()}.
      *
      * @param url    the receiver; null switches webhooks off
      * @param secret the webhook's secret; null or empty sends unsigned events, like a webhook
      *               registered without one
      */
     public JiraSandbox webhook(URI url, String secret) {
-        webhooks.target(url, secret);
+        return webhook(url, secret, Set.of());
+    }
+
+    /**
+     * As {@link #webhook(URI, String)}, for a webhook registered for some events only, as Jira's
+     * webhook registration names them ({@code jira:issue_created}, {@code jira:issue_updated},
+     * {@code comment_created}): Jira posts nothing for the others.
+     *
+     * @param events the events registered for; empty: all
+     */
+    public JiraSandbox webhook(URI url, String secret, Set<String> events) {
+        webhooks.target(url, secret, events);
         return this;
     }
 

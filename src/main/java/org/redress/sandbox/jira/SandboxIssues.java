@@ -40,14 +40,15 @@ final class SandboxIssues implements JqlQuery.Catalog {
 
     /**
      * Where change events go. Called with the lock held, so events leave in the order the changes
-     * were made; the payload is only rendered when someone listens.
+     * were made; the payload is only rendered when someone listens for that event.
      */
     @FunctionalInterface
     interface Events {
-        Events NONE = payload -> {
+        Events NONE = (webhookEvent, payload) -> {
         };
 
-        void publish(Supplier<ObjectNode> payload);
+        /** @param webhookEvent the event's name, as its payload's {@code webhookEvent} gives it */
+        void publish(String webhookEvent, Supplier<ObjectNode> payload);
     }
 
     private final Object lock = new Object();
@@ -180,7 +181,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             state.issues.add(issue);
             index(issue);
             saved();
-            events.publish(() -> payloads.issueCreated(issue, user));
+            events.publish(WebhookPayloads.ISSUE_CREATED, () -> payloads.issueCreated(issue, user));
             return json.created(issue);
         }
     }
@@ -226,7 +227,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             StoredComment comment = newComment(request, user);
             store(issue, comment);
             saved();
-            events.publish(() -> payloads.commentCreated(issue, comment));
+            events.publish(WebhookPayloads.COMMENT_CREATED, () -> payloads.commentCreated(issue, comment));
             return json.comment(issue, comment);
         }
     }
@@ -346,7 +347,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             }
             saved();
             if (comment != null) {
-                events.publish(() -> payloads.commentCreated(inward, comment));
+                events.publish(WebhookPayloads.COMMENT_CREATED, () -> payloads.commentCreated(inward, comment));
             }
             return json.issueLinkSelf(link);
         }
@@ -498,7 +499,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
             }
             issue.updated = now;
             saved();
-            events.publish(() -> payloads.issueTransitioned(issue, user, changelogId, from, fromResolutionId));
+            events.publish(WebhookPayloads.ISSUE_UPDATED, () -> payloads.issueTransitioned(issue, user, changelogId, from, fromResolutionId));
         }
     }
 

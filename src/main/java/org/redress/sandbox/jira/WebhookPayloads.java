@@ -14,6 +14,10 @@ import java.util.Objects;
  */
 final class WebhookPayloads {
 
+    static final String ISSUE_CREATED = "jira:issue_created";
+    static final String ISSUE_UPDATED = "jira:issue_updated";
+    static final String COMMENT_CREATED = "comment_created";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final IssueJson json;
@@ -23,7 +27,7 @@ final class WebhookPayloads {
     }
 
     ObjectNode issueCreated(StoredIssue issue, SandboxUser user) {
-        ObjectNode event = envelope(issue.created, "jira:issue_created");
+        ObjectNode event = envelope(issue.created, ISSUE_CREATED);
         event.put("issue_event_type_name", "issue_created");
         event.set("user", user(user));
         event.set("issue", issue(issue));
@@ -37,7 +41,7 @@ final class WebhookPayloads {
      */
     ObjectNode issueTransitioned(StoredIssue issue, SandboxUser user, long changelogId,
                                  Workflow.Status fromStatus, String fromResolutionId) {
-        ObjectNode event = envelope(issue.updated, "jira:issue_updated");
+        ObjectNode event = envelope(issue.updated, ISSUE_UPDATED);
         event.put("issue_event_type_name", "issue_generic");
         event.set("user", user(user));
         event.set("issue", issue(issue));
@@ -57,7 +61,7 @@ final class WebhookPayloads {
 
     /** Jira Cloud sends no {@code user} with comment events; the comment's author says who. */
     ObjectNode commentCreated(StoredIssue issue, StoredComment comment) {
-        ObjectNode event = envelope(comment.created, "comment_created");
+        ObjectNode event = envelope(comment.created, COMMENT_CREATED);
         ObjectNode rendered = json.comment(issue, comment);
         rendered.remove("jsdPublic");
         event.set("comment", rendered);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,8 +45,15 @@ final class WebhookSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Where events go; replaced as a whole so a delivery never mixes one target's URL with another's secret. */
-    private record Target(URI url, String secret) {
+    /**
+     * Where events go and which: replaced as a whole so a delivery never mixes one target's URL with another's secret.
+     *
+     * @param events the {@code webhookEvent} names the webhook is registered for; empty: every event
+     */
+    private record Target(URI url, String secret, Set<String> events) {
+        boolean wants(String webhookEvent) {
+            return events.isEmpty() || events.contains(webhookEvent);
+        }
     }
 
     private final ExecutorService executor;
@@ -62,21 +70,29 @@ final class WebhookSender implements AutoCloseable {
         });
     }
 
-    /** @param url null switches webhooks off; @param secret null or empty sends unsigned events */
-    void target(URI url, String secret) {
+    /**
+     * @param url    null switches webhooks off
+     * @param secret null or empty sends unsigned events
+     * @param events the events registered for, by {@code webhookEvent} name; empty: every event
+     */
+    void target(URI url, String secret, Set<String> events) {
         if (url != null && !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
             throw new IllegalArgumentException("webhook URL must be http or https: " + url);
         }
-        this.target = url == null ? null : new Target(url, secret == null || secret.isEmpty() ? null : secret);
+        this.target = url == null ? null
+                : new Target(url, secret == null || secret.isEmpty() ? null : secret, Set.copyOf(events));
     }
 
     /**
      * Queues one event for the current target. The payload is rendered now, on the caller's
-     * thread, so it shows the issue as of the change, and only when webhooks are on.
+     * thread, so it shows the issue as of the change, and only when the webhook is registered
+     * for the event: Jira posts nothing for an event the registration leaves out.
+     *
+     * @param webhookEvent the {@code webhookEvent} the payload names
      */
-    void publish(Supplier<ObjectNode> payload) {
+    void publish(String webhookEvent, Supplier<ObjectNode> payload) {
         Target to = target;
-        if (to == null) {
+        if (to == null || !to.wants(webhookEvent)) {
             return;
         }
         ObjectNode event = payload.get();

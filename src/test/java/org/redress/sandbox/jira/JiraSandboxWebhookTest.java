@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -221,6 +222,39 @@ class JiraSandboxWebhookTest {
         assertThat(List.of(receiver.next(), receiver.next(), receiver.next()))
                 .extracting(r -> r.json().path("webhookEvent").asText())
                 .containsExactly("jira:issue_created", "comment_created", "jira:issue_updated");
+    }
+
+    @Test
+    void webhookRegisteredForCommentsAndUpdatesIsNotToldOfCreatedIssues() {
+        Receiver receiver = receiver();
+        JiraSandbox sandbox = sandbox().webhook(receiver.url(), SECRET, Set.of("comment_created", "jira:issue_updated"));
+        SandboxHttp http = new SandboxHttp(sandbox);
+
+        http.create("Broken vase");
+        http.post("/rest/api/3/issue/CS-1/comment", comment("Looking into it."));
+        transition(http, "41", null);
+
+        assertThat(List.of(receiver.next(), receiver.next()))
+                .extracting(r -> r.json().path("webhookEvent").asText())
+                .containsExactly("comment_created", "jira:issue_updated");
+        assertThat(sandbox.awaitWebhooksDelivered(WAIT)).isTrue();
+        assertThat(sandbox.deliveredWebhooks()).extracting(WebhookDelivery::webhookEvent)
+                .containsExactly("comment_created", "jira:issue_updated");
+    }
+
+    @Test
+    void webhookRegisteredForCreatedIssuesOnlyHearsNothingOfComments() {
+        Receiver receiver = receiver();
+        JiraSandbox sandbox = sandbox().webhook(receiver.url(), SECRET, Set.of("jira:issue_created"));
+        SandboxHttp http = new SandboxHttp(sandbox);
+
+        http.create("Broken vase");
+        http.post("/rest/api/3/issue/CS-1/comment", comment("Looking into it."));
+
+        assertThat(receiver.next().json().path("webhookEvent").asText()).isEqualTo("jira:issue_created");
+        assertThat(sandbox.awaitWebhooksDelivered(WAIT)).isTrue();
+        assertThat(sandbox.deliveredWebhooks()).extracting(WebhookDelivery::webhookEvent)
+                .containsExactly("jira:issue_created");
     }
 
     // ---- delivery
