@@ -63,15 +63,23 @@ public final class CustomerUpdates {
         String type = event.path("webhookEvent").asText();
         String key = event.path("issue").path("key").asText();
         List<String> done = new ArrayList<>();
+        String commentId = event.path("comment").path("id").asText("");
+        boolean comment = !commentId.isEmpty() && (type.equals("comment_created") || type.equals("jira:issue_updated"));
+        boolean statusMoved = type.equals("jira:issue_updated") && statusChanged(event);
+        if (!comment && !statusMoved) {
+            // a webhook registered for more than README's two events (an issue created, a field edited, a file
+            // added) tells of changes that matter to nobody here: let them go before asking the register
+            done.add("ignored " + type + ": neither a comment nor a change of status");
+            return done;
+        }
         if (key.isEmpty() || tickets.byKey(key).isEmpty()) {
             done.add("ignored " + type + ": not a ticket Redress opened");
             return done;
         }
-        String commentId = event.path("comment").path("id").asText("");
-        if (!commentId.isEmpty() && (type.equals("comment_created") || type.equals("jira:issue_updated"))) {
+        if (comment) {
             done.add(relayComment(key, commentId));
         }
-        if (type.equals("jira:issue_updated") && statusChanged(event)) {
+        if (statusMoved) {
             JsonNode issue = jira.issue(key, List.of("status", "resolution", "resolutiondate"));
             if (issue != null && isDone(issue.path("fields"))) {
                 done.add(relayResolution(key, issue.path("fields")));
