@@ -26,7 +26,7 @@ final class IssueEndpoints {
 
     void edit(HttpCall call, SandboxUser user) {
         JsonNode body = call.jsonBody();
-        issues.edit(call.pathParam(0), body);
+        issues.edit(call.pathParam(0), body, user);
         if (call.queryFlag("returnIssue")) {
             call.json(200, issues.get(call.pathParam(0), FieldSelection.ALL, java.util.List.of()));
         } else {

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -192,14 +193,45 @@ final class SandboxIssues implements JqlQuery.Catalog {
         }
     }
 
-    void edit(String idOrKey, JsonNode request) {
+    void edit(String idOrKey, JsonNode request, SandboxUser user) {
         synchronized (lock) {
             StoredIssue issue = existing(idOrKey);
+            String summary = issue.summary;
+            String description = Adf.plainText(issue.description);
+            List<String> labels = List.copyOf(issue.labels);
+            String priorityId = issue.priorityId;
             IssueFields.forEdit(request).applyTo(issue);
             text.changed(issue);
             issue.updated = now();
+            List<ObjectNode> changes = new ArrayList<>();
+            if (!Objects.equals(summary, issue.summary)) {
+                changes.add(WebhookPayloads.fieldChanged("summary", null, summary, null, issue.summary));
+            }
+            String newDescription = Adf.plainText(issue.description);
+            if (!description.equals(newDescription)) {
+                changes.add(WebhookPayloads.fieldChanged("description", null, description, null, newDescription));
+            }
+            if (!labels.equals(issue.labels)) {
+                changes.add(WebhookPayloads.fieldChanged("labels", null, String.join(" ", labels), null,
+                        String.join(" ", issue.labels)));
+            }
+            if (!Objects.equals(priorityId, issue.priorityId)) {
+                changes.add(WebhookPayloads.fieldChanged("priority", priorityId, priorityName(priorityId),
+                        issue.priorityId, priorityName(issue.priorityId)));
+            }
             saved();
+            if (!changes.isEmpty()) {
+                // an edit of entity properties alone changes no field: Jira tells of it as a property event instead
+                long changelogId = state.nextChangelogId++;
+                events.publish(WebhookPayloads.ISSUE_UPDATED,
+                        () -> payloads.issueUpdated(issue, user, changelogId, changes));
+            }
         }
+    }
+
+    private static String priorityName(String id) {
+        FieldCatalog.Option priority = id == null ? null : FieldCatalog.byId(FieldCatalog.PRIORITIES, id);
+        return priority == null ? null : priority.name();
     }
 
     // ---- comments
@@ -360,6 +392,7 @@ final class SandboxIssues implements JqlQuery.Catalog {
         synchronized (lock) {
             StoredIssue issue = existing(idOrKey);
             ArrayNode result = NODES.arrayNode();
+            List<ObjectNode> added = new ArrayList<>();
             long now = now();
             for (MultipartForm.Part part : files) {
                 StoredAttachment attachment = new StoredAttachment();
@@ -380,9 +413,14 @@ final class SandboxIssues implements JqlQuery.Catalog {
                 issue.attachments.add(attachment);
                 attachments.put(attachment.id, attachment);
                 result.add(json.attachment(attachment));
+                added.add(WebhookPayloads.attachmentAdded(attachment));
             }
             issue.updated = now;
             saved();
+            if (!added.isEmpty()) {
+                long changelogId = state.nextChangelogId++;
+                events.publish(WebhookPayloads.ISSUE_UPDATED, () -> payloads.issueUpdated(issue, user, changelogId, added));
+            }
             return result;
         }
     }

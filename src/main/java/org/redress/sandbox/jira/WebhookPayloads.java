@@ -59,6 +59,31 @@ final class WebhookPayloads {
         return event;
     }
 
+    /**
+     * A field edited, or files added, as Jira reports them to a webhook registered for issue updates: a generic
+     * update whose changelog names each change (an added file as an {@code Attachment} item holding its id and name).
+     * A receiver listening for comments and status moves sees one and lets it go.
+     */
+    ObjectNode issueUpdated(StoredIssue issue, SandboxUser user, long changelogId, List<ObjectNode> items) {
+        ObjectNode event = envelope(issue.updated, ISSUE_UPDATED);
+        event.put("issue_event_type_name", "issue_updated");
+        event.set("user", user(user));
+        event.set("issue", issue(issue));
+        ObjectNode changelog = event.putObject("changelog");
+        changelog.put("id", String.valueOf(changelogId));
+        changelog.putArray("items").addAll(items);
+        return event;
+    }
+
+    static ObjectNode attachmentAdded(StoredAttachment attachment) {
+        return item("Attachment", null, null, String.valueOf(attachment.id), attachment.filename)
+                .put("fieldId", "attachment");
+    }
+
+    static ObjectNode fieldChanged(String field, String from, String fromString, String to, String toString) {
+        return item(field, from, fromString, to, toString);
+    }
+
     /** Jira Cloud sends no {@code user} with comment events; the comment's author says who. */
     ObjectNode commentCreated(StoredIssue issue, StoredComment comment) {
         ObjectNode event = envelope(comment.created, COMMENT_CREATED);

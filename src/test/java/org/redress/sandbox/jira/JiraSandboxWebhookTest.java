@@ -210,6 +210,79 @@ class JiraSandboxWebhookTest {
     }
 
     @Test
+    void filesAddedInOneUploadFireOneIssueUpdatedWithAnAttachmentItemEach() {
+        Receiver receiver = receiver();
+        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        SandboxHttp http = new SandboxHttp(sandbox);
+        http.create("Broken vase");
+        receiver.next();
+        SandboxHttp.Multipart multipart = new SandboxHttp.Multipart();
+        byte[] body = multipart.file("invoice.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))
+                .file("photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build();
+
+        JsonNode uploaded = http.upload("CS-1", body, multipart.boundary, true).json();
+
+        JsonNode event = receiver.next().json();
+        assertThat(event.path("webhookEvent").asText()).isEqualTo("jira:issue_updated");
+        assertThat(event.path("issue_event_type_name").asText()).isEqualTo("issue_updated");
+        assertThat(event.path("user").path("emailAddress").asText()).isEqualTo("agent@example.com");
+        assertThat(event.path("issue").path("fields").path("attachment")).hasSize(2);
+        assertThat(event.path("changelog").path("id").asText()).matches("\\d+");
+        JsonNode items = event.path("changelog").path("items");
+        assertThat(items).extracting(i -> i.path("field").asText()).containsExactly("Attachment", "Attachment");
+        assertThat(items).extracting(i -> i.path("to").asText())
+                .containsExactly(uploaded.get(0).path("id").asText(), uploaded.get(1).path("id").asText());
+        assertThat(items).extracting(i -> i.path("toString").asText()).containsExactly("invoice.pdf", "photo.png");
+        assertThat(items).allSatisfy(i -> assertThat(i.path("from").isNull()).isTrue());
+    }
+
+    @Test
+    void editedFieldsFireIssueUpdatedNamingWhatChangedFromWhatToWhat() {
+        Receiver receiver = receiver();
+        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        SandboxHttp http = new SandboxHttp(sandbox);
+        http.create("Broken vase");
+        receiver.next();
+        ObjectNode edit = JSON.createObjectNode();
+        edit.putObject("fields").put("summary", "Broken vase, second parcel");
+        ObjectNode update = edit.putObject("update");
+        update.putArray("labels").addObject().put("add", "sla-breached");
+        update.putArray("priority").addObject().putObject("set").put("name", "High");
+
+        assertThat(http.put("/rest/api/3/issue/CS-1", edit).status()).isEqualTo(204);
+
+        JsonNode event = receiver.next().json();
+        assertThat(event.path("webhookEvent").asText()).isEqualTo("jira:issue_updated");
+        assertThat(event.path("issue_event_type_name").asText()).isEqualTo("issue_updated");
+        assertThat(event.path("issue").path("fields").path("labels")).extracting(JsonNode::asText).contains("sla-breached");
+        JsonNode summary = item(event, "summary");
+        assertThat(summary.path("fromString").asText()).isEqualTo("Broken vase");
+        assertThat(summary.path("toString").asText()).isEqualTo("Broken vase, second parcel");
+        assertThat(item(event, "labels").path("toString").asText()).endsWith("sla-breached");
+        assertThat(item(event, "priority").path("toString").asText()).isEqualTo("High");
+        assertThat(item(event, "priority").path("to").asText())
+                .isEqualTo(sandbox.issue("CS-1").path("fields").path("priority").path("id").asText());
+        assertThat(event.path("changelog").path("items")).extracting(i -> i.path("field").asText())
+                .containsExactlyInAnyOrder("summary", "labels", "priority");
+    }
+
+    @Test
+    void editThatChangesNoFieldFiresNothing() {
+        Receiver receiver = receiver();
+        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        SandboxHttp http = new SandboxHttp(sandbox);
+        http.create("Broken vase");
+        receiver.next();
+        ObjectNode edit = JSON.createObjectNode();
+        edit.putObject("fields").put("summary", "Broken vase");
+
+        assertThat(http.put("/rest/api/3/issue/CS-1", edit).status()).isEqualTo(204);
+        http.post("/rest/api/3/issue/CS-1/comment", comment("Looking into it."));
+
+        assertThat(receiver.next().json().path("webhookEvent").asText()).isEqualTo("comment_created");
+    }
+
+    @Test
     void eventsArriveInTheOrderTheChangesWereMade() {
         Receiver receiver = receiver();
         JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
