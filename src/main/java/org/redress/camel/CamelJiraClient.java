@@ -76,16 +76,17 @@ public final class CamelJiraClient implements JiraApi {
     }
 
     @Override
-    public void attach(String issueKey, Upload upload) {
+    public void attach(String issueKey, List<Upload> uploads) {
         // the file name as browsers send it, raw UTF-8 in filename="…", which is what Jira's own upload form sends:
         // HttpClient 5.5's EXTENDED mode percent-encodes it (HTTPCLIENT-2360), and Jira would keep
         // "facture_%C3%A9t%C3%A9.pdf" as the name
-        var entity = MultipartEntityBuilder.create()
+        var builder = MultipartEntityBuilder.create()
                 .setMode(HttpMultipartMode.LEGACY)
-                .setCharset(StandardCharsets.UTF_8)
-                .addBinaryBody("file", upload.content(), contentType(upload.mediaType()), upload.filename())
-                .build();
-        send("POST", api + "/issue/" + path(issueKey) + "/attachments", null, entity, null, true);
+                .setCharset(StandardCharsets.UTF_8);
+        for (Upload upload : uploads) {
+            builder.addBinaryBody("file", upload.content(), contentType(upload.mediaType()), upload.filename());
+        }
+        send("POST", api + "/issue/" + path(issueKey) + "/attachments", null, builder.build(), null, true);
     }
 
     @Override

@@ -181,7 +181,7 @@ public final class ComplaintIntake {
 
     public void attachFiles(MailInProgress mail) {
         if (mail.entry().attachmentsAt() == null) {
-            TicketFiles.upload(jira, mail, ticketFor(mail).uploads());
+            TicketFiles.upload(jira, mail, ticketFor(mail).uploads(), config.limits().maxAttachmentBytes());
         }
     }
 

@@ -216,7 +216,7 @@ public final class ReplyIntake {
     /** Uploads the reply's files and the whole .eml; a retry uploads only those the ticket does not have. */
     public void attachFiles(MailInProgress mail) {
         if (mail.entry().attachmentsAt() == null) {
-            TicketFiles.upload(jira, mail, commentFor(mail).uploads());
+            TicketFiles.upload(jira, mail, commentFor(mail).uploads(), limits.maxAttachmentBytes());
         }
     }
 

@@ -28,16 +28,46 @@ final class TicketFiles {
     private TicketFiles() {
     }
 
-    static void upload(JiraApi jira, MailInProgress mail, List<Upload> uploads) {
+    /**
+     * @param maxRequestBytes the most bytes of files one request carries ({@code redress.intake.max-attachment-size}:
+     *                        no request is larger than the largest file the gateway uploads, which whatever stands
+     *                        between it and Jira must already let through)
+     */
+    static void upload(JiraApi jira, MailInProgress mail, List<Upload> uploads, long maxRequestBytes) {
         if (mail.entry().attachmentsAt() != null || mail.filesUploaded() >= 0) {
             return;
         }
         List<Upload> missing = mail.earlierAttemptMayHaveUploaded()
                 ? notYetOn(jira, mail.ticketKey(), uploads, mail.entry().id()) : uploads;
-        for (Upload upload : missing) {
-            jira.attach(mail.ticketKey(), upload);
+        for (List<Upload> request : requests(missing, maxRequestBytes)) {
+            jira.attach(mail.ticketKey(), request);
         }
         mail.filesUploaded(uploads.size());
+    }
+
+    /**
+     * The uploads as requests, in order: files go up together while they add up to at most {@code maxBytes}, a larger
+     * one alone. Each request costs a call against Jira's rate limit and tells a webhook registered for issue updates
+     * of one more change, so a complaint's .eml and its invoice go as one.
+     */
+    static List<List<Upload>> requests(List<Upload> uploads, long maxBytes) {
+        List<List<Upload>> requests = new ArrayList<>();
+        List<Upload> request = new ArrayList<>();
+        long bytes = 0;
+        for (Upload upload : uploads) {
+            long size = upload.content().length;
+            if (!request.isEmpty() && bytes + size > maxBytes) {
+                requests.add(request);
+                request = new ArrayList<>();
+                bytes = 0;
+            }
+            request.add(upload);
+            bytes += size;
+        }
+        if (!request.isEmpty()) {
+            requests.add(request);
+        }
+        return requests;
     }
 
     /**

@@ -13,8 +13,11 @@ public interface JiraApi {
     /** POST /rest/api/3/issue; returns the new issue's key. */
     String createIssue(JsonNode request);
 
-    /** POST /rest/api/3/issue/{key}/attachments, one file per request. */
-    void attach(String issueKey, Upload upload);
+    /**
+     * POST /rest/api/3/issue/{key}/attachments with every file in one request, each its own {@code file} part, in
+     * order: Jira stores each as an attachment of its own.
+     */
+    void attach(String issueKey, List<Upload> uploads);
 
     /** GET /rest/api/3/issue/{key}/properties/{property}; null when the issue or the property does not exist. */
     JsonNode issueProperty(String issueKey, String property);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,9 @@ import org.redress.testing.TestStack;
 
 /** A mail delivered twice, or a gateway stopped and started mid-batch, never gives a second ticket or answer. */
 class RedeliveryAndRestartTest {
+    /** A small max-attachment-size, so that a mail's .eml and its file go up in separate requests. */
+    private static final Map<String, String> ONE_FILE_PER_UPLOAD = Map.of("redress.intake.max-attachment-size", "4KB");
+
     @TempDir
     Path tempDir;
 
@@ -108,6 +112,29 @@ class RedeliveryAndRestartTest {
     }
 
     @Test
+    void mailsFilesGoUpInOneRequestWhoseLostAnswerLeavesNothingToUploadAgain() throws Exception {
+        String customer = "elodie.marchand@example.org";
+        String invoice = java.util.Base64.getMimeEncoder().encodeToString(
+                "Facture 2026-1191: 54,00 EUR, payée le 4 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            // the one upload (the .eml and the invoice) is made, but its answer is lost
+            stack.sandbox().jira().loseAnswers("POST", "/rest/api/3/issue/CS-1/attachments", 1);
+            stack.deliver(withInvoice(customer, "<one-upload@example.org>", "Facture payée deux fois",
+                    "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            Thread.sleep(1000);
+            assertThat(fileNames(stack, "CS-1")).as("the retry found both files on the ticket")
+                    .containsExactlyInAnyOrder("original-message-1.eml", "facture.txt");
+            long uploads = stack.jiraRequests().stream()
+                    .filter(r -> r.method().equals("POST") && r.path().endsWith("/attachments")).count();
+            assertThat(uploads).as("both files in one request, not sent again").isEqualTo(1);
+            RegisterEntry entry = stack.gateway().register().all().get(0);
+            assertThat(entry.uploadsDone()).isEqualTo(2);
+            assertThat(entry.attachmentsAt()).isNotNull();
+        }
+    }
+
+    @Test
     void fileWhoseUploadAnswerWasLostIsFoundOnTheTicketNotAttachedTwice() throws Exception {
         String customer = "elodie.marchand@example.org";
         byte[] invoice = "Facture 2026-1187: 249,00 EUR, payée le 2 novembre.\n".repeat(40)
@@ -124,7 +151,8 @@ class RedeliveryAndRestartTest {
                 + "Content-Disposition: attachment; filename*=UTF-8''facture_%C3%A9t%C3%A9.txt\r\n\r\n"
                 + java.util.Base64.getMimeEncoder().encodeToString(invoice) + "\r\n"
                 + "--b1--\r\n").getBytes(StandardCharsets.UTF_8);
-        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+        // a mail's files go up in requests of at most max-attachment-size: at 4 KB, the .eml and the invoice one by one
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, ONE_FILE_PER_UPLOAD)) {
             // the first upload (the .eml) is made, but its answer is lost: the attempt fails after the upload
             stack.sandbox().jira().loseAnswers("POST", "/rest/api/3/issue/CS-1/attachments", 1);
             stack.deliver(raw);
@@ -155,7 +183,7 @@ class RedeliveryAndRestartTest {
         String customer = "elodie.marchand@example.org";
         String invoice = java.util.Base64.getMimeEncoder().encodeToString(
                 "Facture 2026-1190: 89,00 EUR, payée le 3 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
-        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, ONE_FILE_PER_UPLOAD)) {
             stack.deliver(withInvoice(customer, "<invoice-complaint@example.org>", "Facture payée deux fois",
                     "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice));
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);

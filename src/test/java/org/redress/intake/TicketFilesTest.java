@@ -60,6 +60,19 @@ class TicketFilesTest {
         assertThat(missing).extracting(Upload::filename).containsExactly("scan.pdf");
     }
 
+    @Test
+    void aMailsFilesGoUpTogetherAndOneLargerThanARequestHoldsGoesAlone() {
+        List<Upload> uploads = List.of(upload("original-message-7.eml", 300), upload("invoice.pdf", 200),
+                upload("scan.pdf", 2_000), upload("photo.png", 100), upload("letter.docx", 100));
+
+        List<List<Upload>> requests = TicketFiles.requests(uploads, 1_000);
+
+        assertThat(requests).extracting(r -> r.stream().map(Upload::filename).toList()).containsExactly(
+                List.of("original-message-7.eml", "invoice.pdf"), List.of("scan.pdf"),
+                List.of("photo.png", "letter.docx"));
+        assertThat(TicketFiles.requests(List.of(), 1_000)).isEmpty();
+    }
+
     private static Upload upload(String name, int size) {
         return new Upload(name, "application/octet-stream", "x".repeat(size).getBytes(StandardCharsets.US_ASCII));
     }
