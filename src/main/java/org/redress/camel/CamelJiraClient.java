@@ -86,7 +86,10 @@ public final class CamelJiraClient implements JiraApi {
         for (Upload upload : uploads) {
             builder.addBinaryBody("file", upload.content(), contentType(upload.mediaType()), upload.filename());
         }
-        send("POST", api + "/issue/" + path(issueKey) + "/attachments", null, builder.build(), null, true);
+        // judged: an upload Jira could not take (5xx, 429, none) fails the step, which is tried again and then asks
+        // the ticket what it already holds; a refusal (4xx) is thrown for TicketFiles to decide
+        judge("POST attachments", send("POST", api + "/issue/" + path(issueKey) + "/attachments", null, builder.build(),
+                null, true));
     }
 
     @Override

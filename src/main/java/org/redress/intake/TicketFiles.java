@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.redress.jira.JiraApi;
+import org.redress.jira.JiraRejectedException;
 import org.redress.jira.JiraTimes;
 import org.redress.jira.Upload;
 
@@ -29,9 +30,9 @@ final class TicketFiles {
     }
 
     /**
-     * @param maxRequestBytes the most bytes of files one request carries ({@code redress.intake.max-attachment-size}:
-     *                        no request is larger than the largest file the gateway uploads, which whatever stands
-     *                        between it and Jira must already let through)
+     * @param maxRequestBytes the most bytes of files one request carries, unless one file alone is larger
+     *                        ({@code redress.intake.max-attachment-size}: about the largest request a single file
+     *                        already makes, which whatever stands between the gateway and Jira must let through)
      */
     static void upload(JiraApi jira, MailInProgress mail, List<Upload> uploads, long maxRequestBytes) {
         if (mail.entry().attachmentsAt() != null || mail.filesUploaded() >= 0) {
@@ -40,9 +41,31 @@ final class TicketFiles {
         List<Upload> missing = mail.earlierAttemptMayHaveUploaded()
                 ? notYetOn(jira, mail.ticketKey(), uploads, mail.entry().id()) : uploads;
         for (List<Upload> request : requests(missing, maxRequestBytes)) {
-            jira.attach(mail.ticketKey(), request);
+            attach(jira, mail.ticketKey(), request);
         }
         mail.filesUploaded(uploads.size());
+    }
+
+    /**
+     * One request; when Jira refuses it (a 4xx: a file over Jira's own size limit, attachments switched off), the
+     * files one by one, so that one file Jira will not take does not keep the others off the ticket. A file refused on
+     * its own is left off, as it was when every file went alone. Jira unable to answer (5xx, 429) fails the attempt.
+     */
+    private static void attach(JiraApi jira, String ticketKey, List<Upload> request) {
+        try {
+            jira.attach(ticketKey, request);
+        } catch (JiraRejectedException refused) {
+            if (request.size() == 1) {
+                return;
+            }
+            for (Upload upload : request) {
+                try {
+                    jira.attach(ticketKey, List.of(upload));
+                } catch (JiraRejectedException refusedAlone) {
+                    // left off the ticket; the register keeps the mail whole
+                }
+            }
+        }
     }
 
     /**

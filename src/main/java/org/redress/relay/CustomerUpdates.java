@@ -67,8 +67,8 @@ public final class CustomerUpdates {
         boolean comment = !commentId.isEmpty() && (type.equals("comment_created") || type.equals("jira:issue_updated"));
         boolean statusMoved = type.equals("jira:issue_updated") && statusChanged(event);
         if (!comment && !statusMoved) {
-            // a webhook registered for more than README's two events (an issue created, a field edited, a file
-            // added) tells of changes that matter to nobody here: let them go before asking the register
+            // a field edited, a file added (issue updated, which README's registration includes), or an event of a
+            // wider registration: nothing here acts on them, so they go before the register is asked
             done.add("ignored " + type + ": neither a comment nor a change of status");
             return done;
         }

@@ -21,8 +21,11 @@ import org.redress.testing.TestStack;
 
 /** A mail delivered twice, or a gateway stopped and started mid-batch, never gives a second ticket or answer. */
 class RedeliveryAndRestartTest {
-    /** A small max-attachment-size, so that a mail's .eml and its file go up in separate requests. */
-    private static final Map<String, String> ONE_FILE_PER_UPLOAD = Map.of("redress.intake.max-attachment-size", "4KB");
+    /**
+     * A small max-attachment-size, so that a mail's .eml and its file go up in separate requests: the mails of the
+     * tests using it are about 3.4 KB, under it (a larger .eml would be listed on the ticket, not uploaded).
+     */
+    private static final Map<String, String> ONE_FILE_PER_REQUEST = Map.of("redress.intake.max-attachment-size", "4KB");
 
     @TempDir
     Path tempDir;
@@ -112,6 +115,26 @@ class RedeliveryAndRestartTest {
     }
 
     @Test
+    void fileJiraRefusesInASharedRequestIsTriedAloneAndTheOthersStillGoUp() throws Exception {
+        String customer = "elodie.marchand@example.org";
+        String invoice = java.util.Base64.getMimeEncoder().encodeToString(
+                "Facture 2026-1192: 31,00 EUR, payée le 5 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            // a Jira whose own limit (3,000 bytes) is below the gateway's: the .eml (about 3.4 KB) is refused with 413
+            stack.sandbox().jira().maxAttachmentBytes(3_000);
+            stack.deliver(withInvoice(customer, "<refused-file@example.org>", "Facture payée deux fois",
+                    "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            Thread.sleep(500);
+            List<String> calls = callsOn(stack, "CS-1");
+            assertThat(calls).as("both together (refused), then each alone").containsExactly("POST attachments",
+                    "POST attachments", "POST attachments");
+            assertThat(fileNames(stack, "CS-1")).as("the invoice went up; the .eml Jira will not take stays in the register")
+                    .containsExactly("facture.txt");
+        }
+    }
+
+    @Test
     void mailsFilesGoUpInOneRequestWhoseLostAnswerLeavesNothingToUploadAgain() throws Exception {
         String customer = "elodie.marchand@example.org";
         String invoice = java.util.Base64.getMimeEncoder().encodeToString(
@@ -123,11 +146,14 @@ class RedeliveryAndRestartTest {
                     "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice));
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
             Thread.sleep(1000);
+            List<String> calls = callsOn(stack, "CS-1");
             assertThat(fileNames(stack, "CS-1")).as("the retry found both files on the ticket")
                     .containsExactlyInAnyOrder("original-message-1.eml", "facture.txt");
             long uploads = stack.jiraRequests().stream()
                     .filter(r -> r.method().equals("POST") && r.path().endsWith("/attachments")).count();
             assertThat(uploads).as("both files in one request, not sent again").isEqualTo(1);
+            assertThat(calls).as("the lost answer failed the attempt; the retry asked the ticket, then uploaded nothing")
+                    .containsExactly("POST attachments", "GET issue");
             RegisterEntry entry = stack.gateway().register().all().get(0);
             assertThat(entry.uploadsDone()).isEqualTo(2);
             assertThat(entry.attachmentsAt()).isNotNull();
@@ -152,12 +178,13 @@ class RedeliveryAndRestartTest {
                 + java.util.Base64.getMimeEncoder().encodeToString(invoice) + "\r\n"
                 + "--b1--\r\n").getBytes(StandardCharsets.UTF_8);
         // a mail's files go up in requests of at most max-attachment-size: at 4 KB, the .eml and the invoice one by one
-        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, ONE_FILE_PER_UPLOAD)) {
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, ONE_FILE_PER_REQUEST)) {
             // the first upload (the .eml) is made, but its answer is lost: the attempt fails after the upload
             stack.sandbox().jira().loseAnswers("POST", "/rest/api/3/issue/CS-1/attachments", 1);
             stack.deliver(raw);
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
             Thread.sleep(1000);
+            List<String> calls = callsOn(stack, "CS-1");
             assertThat(stack.issueKeys()).containsExactly("CS-1");
             List<String> files = new java.util.ArrayList<>();
             stack.jira("/rest/api/3/issue/CS-1?fields=attachment").path("fields").path("attachment")
@@ -167,6 +194,8 @@ class RedeliveryAndRestartTest {
             long uploads = stack.jiraRequests().stream()
                     .filter(r -> r.method().equals("POST") && r.path().endsWith("/attachments")).count();
             assertThat(uploads).as("the .eml once (answer lost), then the invoice alone").isEqualTo(2);
+            assertThat(calls).as("the lost answer failed the attempt; the retry asked the ticket, then sent the invoice")
+                    .containsExactly("POST attachments", "GET issue", "POST attachments");
             assertThat(stack.mailbox(customer)).hasSize(1);
             RegisterEntry entry = stack.gateway().register().all().get(0);
             assertThat(entry.uploadsDone()).isEqualTo(2);
@@ -183,7 +212,7 @@ class RedeliveryAndRestartTest {
         String customer = "elodie.marchand@example.org";
         String invoice = java.util.Base64.getMimeEncoder().encodeToString(
                 "Facture 2026-1190: 89,00 EUR, payée le 3 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
-        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, ONE_FILE_PER_UPLOAD)) {
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, ONE_FILE_PER_REQUEST)) {
             stack.deliver(withInvoice(customer, "<invoice-complaint@example.org>", "Facture payée deux fois",
                     "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice));
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
@@ -196,12 +225,16 @@ class RedeliveryAndRestartTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.gateway().register().all().stream()
                     .anyMatch(e -> e.isReply() && e.outcome() == org.redress.store.Outcome.COMMENTED));
             Thread.sleep(1000);
+            List<String> calls = callsOn(stack, "CS-1");
             RegisterEntry reply = stack.gateway().register().all().stream().filter(RegisterEntry::isReply)
                     .findFirst().orElseThrow();
             long uploads = stack.jiraRequests().stream()
                     .filter(r -> r.method().equals("POST") && r.path().endsWith("/attachments")).count();
             assertThat(uploads).as("the complaint's two files, the reply's .eml (answer lost), then its invoice alone")
                     .isEqualTo(4);
+            assertThat(calls).as("the reply's lost answer (its third upload) failed its attempt; the retry asked the "
+                    + "ticket, then sent the invoice").containsSubsequence("POST attachments", "POST attachments",
+                    "POST attachments", "GET issue", "POST attachments");
             assertThat(fileNames(stack, "CS-1")).as("the reply's invoice is its own, beside the complaint's")
                     .containsExactlyInAnyOrder("original-message-1.eml", "facture.txt",
                             "reply-" + reply.id() + ".eml", "facture.txt");
@@ -283,6 +316,14 @@ class RedeliveryAndRestartTest {
             assertThat(stack.mailbox("claire.dubois@example.org")).hasSize(2);
             assertThat(stack.specViolations()).isEmpty();
         }
+    }
+
+    /** The calls made on one ticket, in order: "POST attachments", "GET issue" (what files it holds), "other". */
+    private static List<String> callsOn(TestStack stack, String key) {
+        String issue = "/rest/api/3/issue/" + key;
+        return stack.jiraRequests().stream().filter(r -> r.path().startsWith(issue)).map(r -> r.path().equals(issue)
+                ? r.method() + " issue" : r.path().equals(issue + "/attachments") ? r.method() + " attachments" : "other")
+                .toList();
     }
 
     static Path sample(String prefix) {

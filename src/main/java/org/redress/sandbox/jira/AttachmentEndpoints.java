@@ -13,9 +13,9 @@ import java.util.Map;
 final class AttachmentEndpoints {
 
     private final SandboxIssues issues;
-    private final long maxAttachmentBytes;
+    private final java.util.function.LongSupplier maxAttachmentBytes;
 
-    AttachmentEndpoints(SandboxIssues issues, long maxAttachmentBytes) {
+    AttachmentEndpoints(SandboxIssues issues, java.util.function.LongSupplier maxAttachmentBytes) {
         this.issues = issues;
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
@@ -40,13 +40,14 @@ final class AttachmentEndpoints {
         if (files.isEmpty()) {
             throw JiraErrors.messages(400, "No attachments found: send the files as multipart parts named 'file'.");
         }
+        long limit = maxAttachmentBytes.getAsLong();
         for (MultipartForm.Part file : files) {
             if (file.filename() == null || file.filename().isBlank()) {
                 throw JiraErrors.messages(400, "Each 'file' part needs a filename in its Content-Disposition header.");
             }
-            if (file.content().length > maxAttachmentBytes) {
+            if (file.content().length > limit) {
                 throw JiraErrors.messages(413, "The file '" + file.filename() + "' is too large: " + file.content().length
-                        + " bytes exceeds the attachment size limit of " + maxAttachmentBytes + " bytes.");
+                        + " bytes exceeds the attachment size limit of " + limit + " bytes.");
             }
         }
         call.json(200, issues.addAttachments(call.pathParam(0), files, user));

@@ -53,7 +53,7 @@ public final class JiraSandbox implements AutoCloseable {
     private final WebhookSender webhooks = new WebhookSender("jira-sandbox-webhooks");
     private volatile Consumer<RecordedRequest> requestListener;
     private Clock clock = Clock.systemUTC();
-    private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
+    private volatile long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
     private boolean dataCenter;
 
     private HttpServer server;
@@ -87,9 +87,11 @@ public final class JiraSandbox implements AutoCloseable {
         this.projectKeys = List.copyOf(projectKeys);
     }
 
-    /** Per-file upload limit; larger files are refused with 413. Call before {@link #start()}. */
+    /**
+     * Per-file upload limit; larger files are refused with 413. May be changed while the sandbox runs, as a Jira
+     * administrator changes it.
+     */
     public synchronized JiraSandbox maxAttachmentBytes(long bytes) {
-        requireNotStarted();
         if (bytes < 0) {
             throw new IllegalArgumentException("negative limit");
         }
@@ -120,8 +122,8 @@ public final class JiraSandbox implements AutoCloseable {
     }
 
     /**
-     * Posts Jira Cloud webhook events (issue created, issue transitioned, comment created) for
-     * changes made through the REST API from now on, signed with {@code X-Hub-Signature} when a
+     * Posts Jira Cloud webhook events (issue created; issue updated: transitioned, fields edited,
+     * files added; comment created) for changes made through the REST API from now on, signed with {@code X-Hub-Signature} when a
      * secret is given: a webhook registered for all events. Lets the gateway's webhook intake be
      * exercised end to end without Jira. May be called before or after {@link #start()}.
      *
@@ -203,7 +205,7 @@ public final class JiraSandbox implements AutoCloseable {
 
     private Routes routes(SandboxIssues store) {
         IssueEndpoints issue = new IssueEndpoints(store);
-        AttachmentEndpoints attachments = new AttachmentEndpoints(store, maxAttachmentBytes);
+        AttachmentEndpoints attachments = new AttachmentEndpoints(store, () -> maxAttachmentBytes);
         SearchEndpoint search = new SearchEndpoint(store);
         AccountEndpoints account = new AccountEndpoints(() -> baseUrl, clock);
         PageEndpoints pages = new PageEndpoints(store);

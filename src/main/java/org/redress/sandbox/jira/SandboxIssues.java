@@ -219,10 +219,10 @@ final class SandboxIssues implements JqlQuery.Catalog {
                 changes.add(WebhookPayloads.fieldChanged("priority", priorityId, priorityName(priorityId),
                         issue.priorityId, priorityName(issue.priorityId)));
             }
+            // an edit of entity properties alone changes no field: Jira tells of it as a property event instead
+            long changelogId = changes.isEmpty() ? -1 : state.nextChangelogId++;
             saved();
             if (!changes.isEmpty()) {
-                // an edit of entity properties alone changes no field: Jira tells of it as a property event instead
-                long changelogId = state.nextChangelogId++;
                 events.publish(WebhookPayloads.ISSUE_UPDATED,
                         () -> payloads.issueUpdated(issue, user, changelogId, changes));
             }
@@ -416,9 +416,9 @@ final class SandboxIssues implements JqlQuery.Catalog {
                 added.add(WebhookPayloads.attachmentAdded(attachment));
             }
             issue.updated = now;
+            long changelogId = added.isEmpty() ? -1 : state.nextChangelogId++;
             saved();
             if (!added.isEmpty()) {
-                long changelogId = state.nextChangelogId++;
                 events.publish(WebhookPayloads.ISSUE_UPDATED, () -> payloads.issueUpdated(issue, user, changelogId, added));
             }
             return result;

@@ -1,9 +1,9 @@
 package org.redress.sandbox.jira;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,13 +41,7 @@ final class WebhookPayloads {
      */
     ObjectNode issueTransitioned(StoredIssue issue, SandboxUser user, long changelogId,
                                  Workflow.Status fromStatus, String fromResolutionId) {
-        ObjectNode event = envelope(issue.updated, ISSUE_UPDATED);
-        event.put("issue_event_type_name", "issue_generic");
-        event.set("user", user(user));
-        event.set("issue", issue(issue));
-        ObjectNode changelog = event.putObject("changelog");
-        changelog.put("id", String.valueOf(changelogId));
-        ArrayNode items = changelog.putArray("items");
+        List<ObjectNode> items = new ArrayList<>();
         if (!Objects.equals(fromResolutionId, issue.resolutionId)) {
             FieldCatalog.Option from = resolution(fromResolutionId);
             FieldCatalog.Option to = resolution(issue.resolutionId);
@@ -56,17 +50,22 @@ final class WebhookPayloads {
         }
         Workflow.Status toStatus = Workflow.statusById(issue.statusId);
         items.add(item("status", fromStatus.id(), fromStatus.name(), toStatus.id(), toStatus.name()));
-        return event;
+        return updated(issue, user, changelogId, "issue_generic", items);
     }
 
     /**
-     * A field edited, or files added, as Jira reports them to a webhook registered for issue updates: a generic
-     * update whose changelog names each change (an added file as an {@code Attachment} item holding its id and name).
-     * A receiver listening for comments and status moves sees one and lets it go.
+     * A field edited, or files added, as Jira reports them to a webhook registered for issue updates: an update
+     * whose changelog names each change (an added file as an {@code Attachment} item holding its id and name). A
+     * receiver listening for comments and status moves sees one and lets it go.
      */
     ObjectNode issueUpdated(StoredIssue issue, SandboxUser user, long changelogId, List<ObjectNode> items) {
+        return updated(issue, user, changelogId, "issue_updated", items);
+    }
+
+    private ObjectNode updated(StoredIssue issue, SandboxUser user, long changelogId, String typeName,
+                               List<ObjectNode> items) {
         ObjectNode event = envelope(issue.updated, ISSUE_UPDATED);
-        event.put("issue_event_type_name", "issue_updated");
+        event.put("issue_event_type_name", typeName);
         event.set("user", user(user));
         event.set("issue", issue(issue));
         ObjectNode changelog = event.putObject("changelog");
