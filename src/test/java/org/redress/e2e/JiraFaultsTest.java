@@ -57,6 +57,14 @@ class JiraFaultsTest {
             assertThat(duringOutage).as("calls while Jira was down")
                     .isLessThanOrEqualTo(4L * COMPLAINTS + 2L * outageSeconds / 15);
             assertThat(stack.gateway().register().all()).noneMatch(e -> e.outcome().code().equals("quarantined"));
+            // an upload the breaker turned away as Jira came back fails its attempt, which is tried again: no ticket
+            // is left without its mail
+            for (String key : stack.issueKeys()) {
+                List<String> files = new java.util.ArrayList<>();
+                stack.jira("/rest/api/3/issue/" + key + "?fields=attachment").path("fields").path("attachment")
+                        .forEach(a -> files.add(a.path("filename").asText()));
+                assertThat(files).as(key).anyMatch(name -> name.endsWith(".eml"));
+            }
         }
     }
 

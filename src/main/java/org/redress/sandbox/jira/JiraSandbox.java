@@ -123,9 +123,10 @@ public final class JiraSandbox implements AutoCloseable {
 
     /**
      * Posts Jira Cloud webhook events (issue created; issue updated: transitioned, fields edited,
-     * files added; comment created) for changes made through the REST API from now on, signed with {@code X-Hub-Signature} when a
-     * secret is given: a webhook registered for all events. Lets the gateway's webhook intake be
-     * exercised end to end without Jira. May be called before or after {@link #start()}.
+     * files added; comment created) for changes made through the REST API from now on, signed
+     * with {@code X-Hub-Signature} when a secret is given: a webhook registered for all events.
+     * Lets the gateway's webhook intake be exercised end to end without Jira. May be called
+     * before or after {@link #start()}.
      *
      * @param url    the receiver; null switches webhooks off
      * @param secret the webhook's secret; null or empty sends unsigned events, like a webhook

@@ -419,7 +419,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
             long changelogId = added.isEmpty() ? -1 : state.nextChangelogId++;
             saved();
             if (!added.isEmpty()) {
-                events.publish(WebhookPayloads.ISSUE_UPDATED, () -> payloads.issueUpdated(issue, user, changelogId, added));
+                events.publish(WebhookPayloads.ISSUE_UPDATED,
+                        () -> payloads.issueUpdated(issue, user, changelogId, added));
             }
             return result;
         }
@@ -537,7 +538,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
             }
             issue.updated = now;
             saved();
-            events.publish(WebhookPayloads.ISSUE_UPDATED, () -> payloads.issueTransitioned(issue, user, changelogId, from, fromResolutionId));
+            events.publish(WebhookPayloads.ISSUE_UPDATED,
+                    () -> payloads.issueTransitioned(issue, user, changelogId, from, fromResolutionId));
         }
     }
 
