@@ -117,8 +117,7 @@ class RedeliveryAndRestartTest {
     @Test
     void fileJiraRefusesInASharedRequestIsTriedAloneAndTheOthersStillGoUp() throws Exception {
         String customer = "elodie.marchand@example.org";
-        String invoice = java.util.Base64.getMimeEncoder().encodeToString(
-                "Facture 2026-1192: 31,00 EUR, payée le 5 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+        String invoice = invoice("Facture 2026-1192: 31,00 EUR, payée le 5 novembre.");
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
             // a Jira whose own limit (3,000 bytes) is below the gateway's: the .eml (about 3.4 KB) is refused with 413
             stack.sandbox().jira().maxAttachmentBytes(3_000);
@@ -137,8 +136,7 @@ class RedeliveryAndRestartTest {
     @Test
     void mailsFilesGoUpInOneRequestWhoseLostAnswerLeavesNothingToUploadAgain() throws Exception {
         String customer = "elodie.marchand@example.org";
-        String invoice = java.util.Base64.getMimeEncoder().encodeToString(
-                "Facture 2026-1191: 54,00 EUR, payée le 4 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+        String invoice = invoice("Facture 2026-1191: 54,00 EUR, payée le 4 novembre.");
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
             // the one upload (the .eml and the invoice) is made, but its answer is lost
             stack.sandbox().jira().loseAnswers("POST", "/rest/api/3/issue/CS-1/attachments", 1);
@@ -210,8 +208,7 @@ class RedeliveryAndRestartTest {
     @Test
     void replyCarryingAFileTheTicketAlreadyHasAttachesItAgainAfterALostUploadAnswer() throws Exception {
         String customer = "elodie.marchand@example.org";
-        String invoice = java.util.Base64.getMimeEncoder().encodeToString(
-                "Facture 2026-1190: 89,00 EUR, payée le 3 novembre.\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+        String invoice = invoice("Facture 2026-1190: 89,00 EUR, payée le 3 novembre.");
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2, ONE_FILE_PER_REQUEST)) {
             stack.deliver(withInvoice(customer, "<invoice-complaint@example.org>", "Facture payée deux fois",
                     "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice));
@@ -240,6 +237,11 @@ class RedeliveryAndRestartTest {
                             "reply-" + reply.id() + ".eml", "facture.txt");
             assertThat(stack.issueKeys()).containsExactly("CS-1");
         }
+    }
+
+    /** A forty-line invoice of this one line, base64 as a mail carries it: about 2 KB, its .eml about 3.4 KB. */
+    private static String invoice(String line) {
+        return java.util.Base64.getMimeEncoder().encodeToString((line + "\n").repeat(40).getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] withInvoice(String customer, String messageId, String subject, String text, String base64) {

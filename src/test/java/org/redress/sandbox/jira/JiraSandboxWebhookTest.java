@@ -147,10 +147,8 @@ class JiraSandboxWebhookTest {
     @Test
     void transitionToDoneFiresIssueUpdatedWithStatusAndResolutionChanges() {
         Receiver receiver = receiver();
-        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        JiraSandbox sandbox = holdingOneIssueItsCreationHeard(receiver);
         SandboxHttp http = new SandboxHttp(sandbox);
-        http.create("Broken vase");
-        receiver.next();
 
         assertThat(transition(http, "41", "Won't Do").status()).isEqualTo(204);
 
@@ -198,10 +196,8 @@ class JiraSandboxWebhookTest {
     @Test
     void transitionWithoutResolutionChangeHasOnlyTheStatusItem() {
         Receiver receiver = receiver();
-        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        JiraSandbox sandbox = holdingOneIssueItsCreationHeard(receiver);
         SandboxHttp http = new SandboxHttp(sandbox);
-        http.create("Broken vase");
-        receiver.next();
 
         transition(http, "21", null);
 
@@ -212,10 +208,8 @@ class JiraSandboxWebhookTest {
     @Test
     void filesAddedInOneUploadFireOneIssueUpdatedWithAnAttachmentItemEach() {
         Receiver receiver = receiver();
-        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        JiraSandbox sandbox = holdingOneIssueItsCreationHeard(receiver);
         SandboxHttp http = new SandboxHttp(sandbox);
-        http.create("Broken vase");
-        receiver.next();
         SandboxHttp.Multipart multipart = new SandboxHttp.Multipart();
         byte[] body = multipart.file("invoice.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))
                 .file("photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build();
@@ -239,10 +233,8 @@ class JiraSandboxWebhookTest {
     @Test
     void editedFieldsFireIssueUpdatedNamingWhatChangedFromWhatToWhat() {
         Receiver receiver = receiver();
-        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        JiraSandbox sandbox = holdingOneIssueItsCreationHeard(receiver);
         SandboxHttp http = new SandboxHttp(sandbox);
-        http.create("Broken vase");
-        receiver.next();
         ObjectNode edit = JSON.createObjectNode();
         edit.putObject("fields").put("summary", "Broken vase, second parcel");
         ObjectNode update = edit.putObject("update");
@@ -269,10 +261,8 @@ class JiraSandboxWebhookTest {
     @Test
     void editThatChangesNoFieldFiresNothing() {
         Receiver receiver = receiver();
-        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        JiraSandbox sandbox = holdingOneIssueItsCreationHeard(receiver);
         SandboxHttp http = new SandboxHttp(sandbox);
-        http.create("Broken vase");
-        receiver.next();
         ObjectNode edit = JSON.createObjectNode();
         edit.putObject("fields").put("summary", "Broken vase");
 
@@ -437,6 +427,14 @@ class JiraSandboxWebhookTest {
     private JiraSandbox sandbox() {
         JiraSandbox sandbox = SandboxHttp.started("CS");
         toClose.add(0, sandbox);
+        return sandbox;
+    }
+
+    /** A sandbox whose webhook hears every event, holding CS-1 ("Broken vase"), its creation event already received. */
+    private JiraSandbox holdingOneIssueItsCreationHeard(Receiver receiver) {
+        JiraSandbox sandbox = sandboxWithWebhookBeforeStart(receiver.url(), SECRET);
+        new SandboxHttp(sandbox).create("Broken vase");
+        receiver.next();
         return sandbox;
     }
 
