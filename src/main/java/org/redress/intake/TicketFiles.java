@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.redress.jira.JiraApi;
 import org.redress.jira.JiraRejectedException;
 import org.redress.jira.JiraTimes;
+import org.redress.jira.TicketChanges;
 import org.redress.jira.Upload;
 
 /**
@@ -24,6 +25,10 @@ import org.redress.jira.Upload;
  * signature's image001.png, an invoice sent once more). The mail's own .eml, named after its register id, goes up
  * first: without it on the ticket nothing of this mail is there, and with it only files Jira received from then on
  * can be this mail's.
+ *
+ * <p>A file Jira refuses (a 4xx for that file alone) is left off the ticket, and an internal comment names it and
+ * where it is kept. An attempt that fails after the note (rare: the step after is the register's) tries the file
+ * again on its retry and writes the note again.
  */
 final class TicketFiles {
     private TicketFiles() {
@@ -40,8 +45,16 @@ final class TicketFiles {
         }
         List<Upload> missing = mail.earlierAttemptMayHaveUploaded()
                 ? notYetOn(jira, mail.ticketKey(), uploads, mail.entry().id()) : uploads;
+        RefusedFiles refused = new RefusedFiles();
         for (List<Upload> request : requests(missing, maxRequestBytes)) {
-            attach(jira, mail.ticketKey(), request);
+            attach(jira, mail.ticketKey(), request, refused);
+        }
+        if (!refused.isEmpty()) {
+            try {
+                jira.addInternalComment(mail.ticketKey(), TicketChanges.note(refused.note(mail.entry().id()), null));
+            } catch (JiraRejectedException closedToComments) {
+                // the ticket takes no comment either; the register keeps the mail whole
+            }
         }
         mail.filesUploaded(uploads.size());
     }
@@ -49,20 +62,21 @@ final class TicketFiles {
     /**
      * One request; when Jira refuses it (a 4xx: a file over Jira's own size limit, attachments switched off), the
      * files one by one, so that one file Jira will not take does not keep the others off the ticket. A file refused on
-     * its own is left off, as it was when every file went alone. Jira unable to answer (5xx, 429) fails the attempt.
+     * its own is left off and counted in {@code refused}. Jira unable to answer (5xx, 429) fails the attempt.
      */
-    private static void attach(JiraApi jira, String ticketKey, List<Upload> request) {
+    private static void attach(JiraApi jira, String ticketKey, List<Upload> request, RefusedFiles refused) {
         try {
             jira.attach(ticketKey, request);
-        } catch (JiraRejectedException refused) {
+        } catch (JiraRejectedException refusedTogether) {
             if (request.size() == 1) {
+                refused.add(request.get(0), refusedTogether);
                 return;
             }
             for (Upload upload : request) {
                 try {
                     jira.attach(ticketKey, List.of(upload));
                 } catch (JiraRejectedException refusedAlone) {
-                    // left off the ticket; the register keeps the mail whole
+                    refused.add(upload, refusedAlone);
                 }
             }
         }

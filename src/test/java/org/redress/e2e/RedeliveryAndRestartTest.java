@@ -3,6 +3,7 @@ package org.redress.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redress.intake.MailIdentity;
+import org.redress.jira.AdfText;
 import org.redress.store.RegisterEntry;
 import org.redress.testing.SharedFiles;
 import org.redress.testing.TestDatabase;
@@ -115,7 +117,7 @@ class RedeliveryAndRestartTest {
     }
 
     @Test
-    void fileJiraRefusesInASharedRequestIsTriedAloneAndTheOthersStillGoUp() throws Exception {
+    void fileJiraRefusesInASharedRequestIsTriedAloneAndTheOthersStillGoUpAndAgentsAreToldOfIt() throws Exception {
         String customer = "elodie.marchand@example.org";
         String invoice = invoice("Facture 2026-1192: 31,00 EUR, payée le 5 novembre.");
         try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
@@ -126,10 +128,19 @@ class RedeliveryAndRestartTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
             Thread.sleep(500);
             List<String> calls = callsOn(stack, "CS-1");
-            assertThat(calls).as("both together (refused), then each alone").containsExactly("POST attachments",
-                    "POST attachments", "POST attachments");
+            assertThat(calls).filteredOn(call -> call.startsWith("POST")).as("both together (refused), each alone, then "
+                    + "the note").containsExactly("POST attachments", "POST attachments", "POST attachments", "POST comment");
             assertThat(fileNames(stack, "CS-1")).as("the invoice went up; the .eml Jira will not take stays in the register")
                     .containsExactly("facture.txt");
+            JsonNode notes = stack.jira("/rest/api/3/issue/CS-1/comment").path("comments");
+            assertThat(notes).hasSize(1);
+            assertThat(AdfText.plain(notes.get(0).path("body"))).as("agents are told which file is missing and where it is")
+                    .startsWith("Jira refused a file of this mail, so it is not attached here: original-message-1.eml (")
+                    .contains("(413)", "attachment size limit of 3000 bytes", "kept in the register (/api/complaints/1/raw)");
+            assertThat(notes.get(0).path("jsdPublic").asBoolean(true)).as("an internal note").isFalse();
+            assertThat(stack.sandbox().jira().awaitWebhooksDelivered(Duration.ofSeconds(10))).isTrue();
+            Thread.sleep(500);
+            assertThat(stack.mailbox(customer)).as("the note is not relayed to the customer").hasSize(1);
         }
     }
 
@@ -320,11 +331,11 @@ class RedeliveryAndRestartTest {
         }
     }
 
-    /** The calls made on one ticket, in order: "POST attachments", "GET issue" (what files it holds), "other". */
+    /** The calls made on one ticket, in order: "POST attachments", "GET issue" (what files it holds), "POST comment". */
     private static List<String> callsOn(TestStack stack, String key) {
         String issue = "/rest/api/3/issue/" + key;
         return stack.jiraRequests().stream().filter(r -> r.path().startsWith(issue)).map(r -> r.path().equals(issue)
-                ? r.method() + " issue" : r.path().equals(issue + "/attachments") ? r.method() + " attachments" : "other")
+                ? r.method() + " issue" : r.method() + " " + r.path().substring(issue.length() + 1))
                 .toList();
     }
 
