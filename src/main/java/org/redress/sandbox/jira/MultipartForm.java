@@ -80,20 +80,24 @@ final class MultipartForm {
             if (next < 0) {
                 throw new IllegalArgumentException("multipart body has no closing boundary");
             }
-            parts.add(part(Arrays.copyOfRange(body, lineEnd, next)));
+            parts.add(part(body, lineEnd, next));
             start = next + delimiter.length;
         }
     }
 
-    private static Part part(byte[] raw) {
+    /**
+     * The part between {@code from} and {@code end} of the body, read where it lies: only its content is copied, once
+     * (uploads are the benchmark driver's largest requests, and every copy of them new memory).
+     */
+    private static Part part(byte[] body, int from, int end) {
         int headerEnd;
         int bodyStart;
-        int crlf = indexOf(raw, new byte[]{'\r', '\n', '\r', '\n'}, 0);
+        int crlf = indexOf(body, new byte[]{'\r', '\n', '\r', '\n'}, from, end);
         // a bare-LF blank line counts only before the CRLF one: not looked for in the file's bytes after it
-        int lf = indexOf(raw, new byte[]{'\n', '\n'}, 0, crlf < 0 ? raw.length : crlf + 2);
-        if (startsWith(raw, 0, new byte[]{'\r', '\n'})) {
-            headerEnd = 0;
-            bodyStart = 2;
+        int lf = indexOf(body, new byte[]{'\n', '\n'}, from, crlf < 0 ? end : crlf + 2);
+        if (end - from >= 2 && startsWith(body, from, new byte[]{'\r', '\n'})) {
+            headerEnd = from;
+            bodyStart = from + 2;
         } else if (crlf >= 0 && (lf < 0 || crlf < lf)) {
             headerEnd = crlf;
             bodyStart = crlf + 4;
@@ -103,7 +107,7 @@ final class MultipartForm {
         } else {
             throw new IllegalArgumentException("multipart part has no blank line after its headers");
         }
-        Map<String, String> headers = headers(new String(raw, 0, headerEnd, StandardCharsets.UTF_8));
+        Map<String, String> headers = headers(new String(body, from, headerEnd - from, StandardCharsets.UTF_8));
         Map<String, String> disposition = Map.of();
         String dispositionHeader = headers.get("content-disposition");
         if (dispositionHeader != null) {
@@ -122,7 +126,7 @@ final class MultipartForm {
             filename = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
         }
         return new Part(headers, disposition.get("name"), filename, headers.get("content-type"),
-                Arrays.copyOfRange(raw, bodyStart, raw.length));
+                Arrays.copyOfRange(body, bodyStart, end));
     }
 
     private static Map<String, String> headers(String block) {

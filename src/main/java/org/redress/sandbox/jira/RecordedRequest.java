@@ -12,7 +12,8 @@ import java.util.Map;
  * @param path     decoded request path, e.g. {@code /rest/api/3/issue/CS-1}
  * @param rawQuery query string as sent (still percent-encoded), or null when there was none
  * @param headers  request headers; names in lower case
- * @param body     request body bytes (empty when there was none)
+ * @param body     request body bytes (empty when there was none): the sandbox's own array, not a copy (uploads
+ *                 are the benchmark driver's largest requests), to be read, never changed
  */
 public record RecordedRequest(String method, String path, String rawQuery,
                               Map<String, List<String>> headers, byte[] body) {

@@ -406,7 +406,8 @@ final class SandboxIssues implements JqlQuery.Catalog {
                 attachment.authorEmail = user.emailAddress();
                 attachment.authorName = user.displayName();
                 if (file == null) {
-                    memoryContent.put(attachment.id, part.content().clone());
+                    // the part's own copy, made when the request was split into parts; handed out only as clones
+                    memoryContent.put(attachment.id, part.content());
                 } else {
                     file.writeAttachment(attachment.id, part.content());
                 }
