@@ -24,10 +24,11 @@ public final class CategoryClassifier {
 
     public String classify(List<String> texts) {
         String text = String.join("\n", texts);
+        TextWords words = TextWords.of(text);
         String best = OTHER;
         int bestHits = 0;
         for (Map.Entry<String, WordList> category : categories.entrySet()) {
-            int hits = category.getValue().count(text);
+            int hits = category.getValue().count(text, words);
             if (hits > bestHits) {
                 best = category.getKey();
                 bestHits = hits;

@@ -21,7 +21,7 @@ public final class HintDetector {
     private static final Pattern MONEY = Pattern.compile("(?:(?:" + CURRENCY + ")" + GAP + "(?:" + NUMBER + ")(?![\\d]))"
             + "|(?:(?<![\\d.,])(?:" + NUMBER + ")" + GAP + "(?:" + CURRENCY + "))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private static final WordList LEGAL = new WordList(List.of(
+    static final WordList LEGAL = new WordList(List.of(
             // English
             "lawyer*", "solicitor*", "attorney*", "court", "courts", "sue you", "sue your", "suing", "legal action", "small claims",
             "trading standards", "ombudsman", "regulator*", "consumer association*", "consumer rights act",
@@ -43,7 +43,7 @@ public final class HintDetector {
             "abogad*", "juzgado*", "demandar*", "denunciar*", "asociación de consumidores", "organización de consumidores",
             "ocu", "facua", "hoja de reclamaciones", "contracargo*", "acciones legales", "vía judicial"));
 
-    private static final WordList HOSTILE = new WordList(List.of(
+    static final WordList HOSTILE = new WordList(List.of(
             // English
             "appalling", "disgusting", "disgraceful", "outrageous", "pathetic", "incompetent", "idiot", "idiots", "rip-off",
             "ripoff", "scam", "scammed", "scammers", "shameful", "unacceptable", "a disgrace", "useless", "ridiculous", "liars",
@@ -73,8 +73,9 @@ public final class HintDetector {
     public List<Hint> detect(List<String> texts) {
         String text = String.join("\n", texts);
         List<Hint> hints = new ArrayList<>();
-        add(hints, HintKind.LEGAL, LEGAL.find(text));
-        Set<String> hostile = new LinkedHashSet<>(HOSTILE.find(text));
+        TextWords words = TextWords.of(text);
+        add(hints, HintKind.LEGAL, LEGAL.find(text, words));
+        Set<String> hostile = new LinkedHashSet<>(HOSTILE.find(text, words));
         Matcher shouting = SHOUTING.matcher(text);
         if (shouting.find()) {
             hostile.add(shouting.group().strip());
