@@ -192,7 +192,7 @@ public final class Gateway implements AutoCloseable {
                         });
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
                         screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
-                        config.ownAddresses(), assessments, config.acknowledgement().maxPerSenderPerHour());
+                        config.ownAddresses(), assessments, config.acknowledgement().maxPerSenderPerHour(), followUpStore);
                 CustomerHistoryLookup history = new CustomerHistoryLookup(new RegisterHistory(database),
                         new JiraCustomerTickets(jira, config.history().jiraJql(), config.projects(),
                                 config.history().maxTickets()),
@@ -210,7 +210,7 @@ public final class Gateway implements AutoCloseable {
                         database, config.satisfaction(), config.conversation().reopenTransition(), clock);
                 camel.getRegistry().bind("reply", new ReplySteps(new ReplyIntake(register, tickets, conversations,
                         outbox, database, matcher, new ReplyCommentMapper(), mails, jira, config.conversation(),
-                        survey, clock, config.intake())));
+                        survey, clock, config.intake(), followUpStore)));
                 camel.getRegistry().bind("jiraEvents", new JiraEventSteps(new CustomerUpdates(tickets, outbox,
                         conversations, database, jira, mails,
                         new CommentVisibility(config.conversation().internalMarker()), survey, clock),

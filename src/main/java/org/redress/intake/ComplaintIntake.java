@@ -50,13 +50,16 @@ public final class ComplaintIntake {
     private final org.redress.store.Assessments assessments;
 
     private final int answersPerSenderPerHour;
+    private final org.redress.store.FollowUpStore followUps;
 
     public ComplaintIntake(ComplaintRegister register, Outbox outbox, ConversationIndex conversations,
                            Database database, MailParser parser, MailScreen screen, TicketMapper tickets, JiraApi jira,
                            AcknowledgementComposer acknowledgements, IntakeConfig config, Clock clock,
                            org.redress.store.Tickets ticketStore, java.util.Set<String> ownAddresses,
-                           org.redress.store.Assessments assessments, int answersPerSenderPerHour) {
+                           org.redress.store.Assessments assessments, int answersPerSenderPerHour,
+                           org.redress.store.FollowUpStore followUps) {
         this.answersPerSenderPerHour = answersPerSenderPerHour;
+        this.followUps = followUps;
         this.assessments = assessments;
         this.ticketStore = ticketStore;
         this.ownAddresses = java.util.Set.copyOf(ownAddresses);
@@ -215,6 +218,7 @@ public final class ComplaintIntake {
             ticketStore.record(connection, conversationOf(mail, reply.language()), now);
             if (mail.filesUploaded() >= 0) {
                 register.attachmentsUploaded(connection, mail.entry().id(), mail.filesUploaded(), now);
+                TicketFiles.recordRefused(connection, followUps, mail, now);
             }
             register.acknowledged(connection, mail.entry().id(), now);
             return null;

@@ -185,6 +185,7 @@ public final class MailInProgress {
     private boolean filesTargetMadeHere;
     /** How many files this attempt put on the ticket, all of them; -1 until it has. */
     private int filesUploaded = -1;
+    private String refusedFilesNote;
 
     /** This attempt opened the ticket, or added the comment, that the mail's files go with. */
     void markFilesTargetMadeHere() {
@@ -206,6 +207,15 @@ public final class MailInProgress {
 
     void filesUploaded(int count) {
         this.filesUploaded = count;
+    }
+
+    /** What agents are to be told of files Jira refused, or null (see {@link TicketFiles}). */
+    String refusedFilesNote() {
+        return refusedFilesNote;
+    }
+
+    void refusedFilesNote(String note) {
+        this.refusedFilesNote = note;
     }
 
     /** What says the sender may be forged (their domain failed DMARC at our mail server), or null. */

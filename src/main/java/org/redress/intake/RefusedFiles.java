@@ -24,8 +24,8 @@ final class RefusedFiles {
 
     /** @param complaintId the mail's register id, under which the register keeps it whole */
     String note(long complaintId) {
-        return (files.size() == 1 ? "Jira refused a file of this mail, so it is not attached here: "
-                : "Jira refused " + files.size() + " files of this mail, so they are not attached here: ")
+        return (files.size() == 1 ? "Jira refused a file of mail #" + complaintId + ", so it is not on this ticket: "
+                : "Jira refused " + files.size() + " files of mail #" + complaintId + ", so they are not on this ticket: ")
                 + String.join("; ", files) + ". " + (files.size() == 1 ? "It is" : "They are")
                 + " in the original mail, kept in the register (/api/complaints/" + complaintId + "/raw).";
     }

@@ -51,11 +51,13 @@ public final class ReplyIntake {
     private static final java.time.Duration SAME_WORDS_WINDOW = java.time.Duration.ofDays(7);
     private final org.redress.config.IntakeConfig.SizeLimits limits;
     private final String oversizedFolder;
+    private final org.redress.store.FollowUpStore followUps;
 
     public ReplyIntake(ComplaintRegister register, Tickets tickets, ConversationIndex conversations, Outbox outbox,
                        Database database, ThreadMatcher matcher, ReplyCommentMapper comments,
                        CustomerMailComposer mails, JiraApi jira, ConversationConfig config, SatisfactionSurvey survey,
-                       Clock clock, org.redress.config.IntakeConfig intake) {
+                       Clock clock, org.redress.config.IntakeConfig intake, org.redress.store.FollowUpStore followUps) {
+        this.followUps = followUps;
         this.limits = intake.limits();
         this.oversizedFolder = intake.oversizedFolder();
         this.survey = survey;
@@ -236,6 +238,7 @@ public final class ReplyIntake {
         database.inTransaction(connection -> {
             if (mail.filesUploaded() >= 0) {
                 register.attachmentsUploaded(connection, entry.id(), mail.filesUploaded(), now);
+                TicketFiles.recordRefused(connection, followUps, mail, now);
             }
             if (reply != null) {
                 outbox.enqueue(connection, entry.id(), ComplaintIntake.ACKNOWLEDGEMENT, reply.messageId(),

@@ -1,6 +1,8 @@
 package org.redress.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,8 +13,8 @@ import java.util.Objects;
 import org.redress.jira.JiraApi;
 import org.redress.jira.JiraRejectedException;
 import org.redress.jira.JiraTimes;
-import org.redress.jira.TicketChanges;
 import org.redress.jira.Upload;
+import org.redress.store.FollowUpStore;
 
 /**
  * Uploads a mail's files to its ticket. Jira has no idempotent upload, and a file's upload can succeed with its
@@ -26,9 +28,10 @@ import org.redress.jira.Upload;
  * first: without it on the ticket nothing of this mail is there, and with it only files Jira received from then on
  * can be this mail's.
  *
- * <p>A file Jira refuses (a 4xx for that file alone) is left off the ticket, and an internal comment names it and
- * where it is kept. An attempt that fails after the note (rare: the step after is the register's) tries the file
- * again on its retry and writes the note again.
+ * <p>A file Jira refuses (a 4xx for that file alone) is left off the ticket, and agents are told of it in an internal
+ * comment naming it and where it is kept. The note is recorded as a ticket event in the transaction that ends the
+ * upload, and made in Jira from there ({@code TicketActions}): no Jira call of its own in the attempt, which a Jira
+ * hiccup would fail after the files were up, and one note however often the attempt is tried.
  */
 final class TicketFiles {
     private TicketFiles() {
@@ -49,18 +52,24 @@ final class TicketFiles {
         for (List<Upload> request : requests(missing, maxRequestBytes)) {
             attach(jira, mail.ticketKey(), request, refused);
         }
-        if (!refused.isEmpty()) {
-            try {
-                jira.addInternalComment(mail.ticketKey(), TicketChanges.note(refused.note(mail.entry().id()), null));
-            } catch (JiraRejectedException closedToComments) {
-                // the ticket takes no comment either; the register keeps the mail whole
-            }
-        }
+        mail.refusedFilesNote(refused.isEmpty() ? null : refused.note(mail.entry().id()));
         mail.filesUploaded(uploads.size());
     }
 
     /**
-     * One request; when Jira refuses it (a 4xx: a file over Jira's own size limit, attachments switched off), the
+     * Records the note on files Jira refused, if any, as an event of the ticket, within the transaction that records
+     * the mail's files uploaded: the event is one per mail ({@code refused-files:<id>}), so a retry adds no second.
+     */
+    static void recordRefused(Connection connection, FollowUpStore followUps, MailInProgress mail, Instant now)
+            throws SQLException {
+        if (mail.refusedFilesNote() != null) {
+            followUps.event(connection, FollowUpStore.TicketEvent.of(mail.ticketKey(), "refused-files:"
+                    + mail.entry().id(), mail.refusedFilesNote(), null, null, null, null), now);
+        }
+    }
+
+    /**
+     * One request; when Jira refuses it (a 4xx: a file over Jira's own size limit, 413), the
      * files one by one, so that one file Jira will not take does not keep the others off the ticket. A file refused on
      * its own is left off and counted in {@code refused}. Jira unable to answer (5xx, 429) fails the attempt.
      */
