@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +18,13 @@ import java.util.regex.Pattern;
  * what the pattern of all the terms would, since the others match nowhere in that text.
  */
 final class WordList {
-    private static final String WORD_CHAR = "[\\p{L}\\p{M}\\p{N}]";
-    /** Patterns of the term subsets texts have needed; bounded, as the subsets a list can need are many. */
+    /**
+     * A letter, mark or digit. U+10FFFF (a noncharacter) is there only to make the pattern hold a supplementary code
+     * point: Java then looks behind by code point, not by UTF-16 unit, so a letter outside the BMP just before a term
+     * is a letter, as it is to {@link TextWords}.
+     */
+    private static final String WORD_CHAR = "[\\p{L}\\p{M}\\p{N}\uDBFF\uDFFF]";
+    /** Patterns of the term subsets texts have needed, the most recently used; the subsets a list can need are many. */
     private static final int MAX_CACHED = 256;
 
     private final List<String> terms;
@@ -29,7 +33,13 @@ final class WordList {
     private final List<String> firstWords = new ArrayList<>();
     /** Per term: whether its first word is all of it, as a stem: any word starting with it will do. */
     private final List<Boolean> stemOnly = new ArrayList<>();
-    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, Pattern> patterns = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
+                    return size() > MAX_CACHED;
+                }
+            });
 
     WordList(List<String> terms) {
         this.terms = List.copyOf(terms);
@@ -105,9 +115,7 @@ final class WordList {
             return cached;
         }
         Pattern pattern = compile(possible);
-        if (patterns.size() < MAX_CACHED) {
-            patterns.putIfAbsent(key.toString(), pattern);
-        }
+        patterns.put(key.toString(), pattern);
         return pattern;
     }
 

@@ -51,10 +51,14 @@ class WordListTest {
         assertThat(found).as("the texts hold terms, not only near misses").isGreaterThan(1000);
     }
 
-    /** Terms in every case, cut short, run on, glued to letters, digits and marks, among other words. */
+    /**
+     * Terms in every case, cut short, run on, glued to letters, digits and marks (some outside the BMP: 𐐀, 𝐀, 𝟎),
+     * among other words.
+     */
     private static String text(Random random, List<String> terms) {
         StringBuilder text = new StringBuilder();
-        String[] separators = {" ", ", ", "\n", "  ", "-", "'", "!", "\u00A0", "(", "1", "x", "\u0301", "é"};
+        String[] separators = {" ", ", ", "\n", "  ", "-", "'", "!", "\u00A0", "(", "1", "x", "\u0301", "é",
+                "\uD801\uDC00", "\uD835\uDC00", "\uD835\uDFCE"};
         String[] fillers = {"the", "Le", "42", "€", "très", "ORDER", "İst", "Kelvin", "ſo", ""};
         for (int piece = 0, pieces = 1 + random.nextInt(8); piece < pieces; piece++) {
             text.append(separators[random.nextInt(separators.length)]);
