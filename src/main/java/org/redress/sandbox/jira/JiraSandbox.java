@@ -334,7 +334,10 @@ public final class JiraSandbox implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Called for every request received, before it is handled; null removes the listener. */
+    /**
+     * Called for every request received, before it is handled; null removes the listener. The request's body is the
+     * array the sandbox then reads: a listener must not change it.
+     */
     public void setRequestListener(Consumer<RecordedRequest> listener) {
         this.requestListener = listener;
     }
