@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.redress.jira.JiraApi;
+import org.redress.jira.JiraLimits;
 import org.redress.jira.JiraRejectedException;
 import org.redress.jira.JiraTimes;
 import org.redress.jira.Upload;
@@ -92,8 +93,8 @@ final class TicketFiles {
     }
 
     /**
-     * The uploads as requests, in order: files go up together while they add up to at most {@code maxBytes}, a larger
-     * one alone. Each request costs a call against Jira's rate limit and tells a webhook registered for issue updates
+     * The uploads as requests, in order: files go up together while they add up to at most {@code maxBytes} and are no
+     * more than Jira takes at once ({@link JiraLimits#FILES_PER_UPLOAD}), a larger one alone. Each request costs a call against Jira's rate limit and tells a webhook registered for issue updates
      * of one more change, so a complaint's .eml and its invoice go as one.
      */
     static List<List<Upload>> requests(List<Upload> uploads, long maxBytes) {
@@ -102,7 +103,7 @@ final class TicketFiles {
         long bytes = 0;
         for (Upload upload : uploads) {
             long size = upload.content().length;
-            if (!request.isEmpty() && bytes + size > maxBytes) {
+            if (!request.isEmpty() && (bytes + size > maxBytes || request.size() == JiraLimits.FILES_PER_UPLOAD)) {
                 requests.add(request);
                 request = new ArrayList<>();
                 bytes = 0;

@@ -8,6 +8,8 @@ public final class JiraLimits {
     public static final int SUMMARY_MAX = 255;
     /** Jira's text field limit (description, comment). Measured on the serialized ADF, which is the stricter reading. */
     public static final int TEXT_FIELD_MAX = 32_767;
+    /** Jira Cloud refuses an upload of more than 60 files with 413 (the attachments endpoint in its REST spec). */
+    public static final int FILES_PER_UPLOAD = 60;
 
     private JiraLimits() {
     }

@@ -73,6 +73,18 @@ class TicketFilesTest {
         assertThat(TicketFiles.requests(List.of(), 1_000)).isEmpty();
     }
 
+    @Test
+    void noRequestCarriesMoreFilesThanJiraTakesAtOnce() {
+        List<Upload> uploads = new java.util.ArrayList<>();
+        for (int i = 0; i < 61; i++) {
+            uploads.add(upload("image" + i + ".png", 10));
+        }
+
+        List<List<Upload>> requests = TicketFiles.requests(uploads, 1_000_000);
+
+        assertThat(requests).extracting(List::size).containsExactly(60, 1);
+    }
+
     private static Upload upload(String name, int size) {
         return new Upload(name, "application/octet-stream", "x".repeat(size).getBytes(StandardCharsets.US_ASCII));
     }

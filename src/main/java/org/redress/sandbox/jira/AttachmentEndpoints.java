@@ -11,6 +11,8 @@ import java.util.Map;
  * are whatever customers sent.
  */
 final class AttachmentEndpoints {
+    /** Jira Cloud's limit: an upload of more files is refused with 413, none of them kept. */
+    static final int MAX_FILES_PER_REQUEST = 60;
 
     private final SandboxIssues issues;
     private final java.util.function.LongSupplier maxAttachmentBytes;
@@ -39,6 +41,10 @@ final class AttachmentEndpoints {
         List<MultipartForm.Part> files = parts.stream().filter(p -> "file".equals(p.name())).toList();
         if (files.isEmpty()) {
             throw JiraErrors.messages(400, "No attachments found: send the files as multipart parts named 'file'.");
+        }
+        if (files.size() > MAX_FILES_PER_REQUEST) {
+            throw JiraErrors.messages(413, "You can upload at most " + MAX_FILES_PER_REQUEST + " files in one request; "
+                    + "this one has " + files.size() + ".");
         }
         long limit = maxAttachmentBytes.getAsLong();
         for (MultipartForm.Part file : files) {

@@ -110,6 +110,26 @@ class JiraSandboxAttachmentTest {
     }
 
     @Test
+    void moreThanSixtyFilesInOneRequestIs413AndNoneIsKept() {
+        SandboxHttp.Multipart sixty = new SandboxHttp.Multipart();
+        SandboxHttp.Multipart sixtyOne = new SandboxHttp.Multipart();
+        for (int i = 0; i < 61; i++) {
+            if (i < 60) {
+                sixty.file("photo" + i + ".png", "image/png", new byte[] {(byte) i});
+            }
+            sixtyOne.file("photo" + i + ".png", "image/png", new byte[] {(byte) i});
+        }
+
+        SandboxHttp.Response refused = http.upload("CS-1", sixtyOne.build(), sixtyOne.boundary, true);
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.json().path("errorMessages").get(0).asText()).contains("60").contains("61");
+        assertThat(sandbox.issue("CS-1").path("fields").path("attachment")).isEmpty();
+        assertThat(http.upload("CS-1", sixty.build(), sixty.boundary, true).status()).isEqualTo(200);
+        assertThat(sandbox.issue("CS-1").path("fields").path("attachment")).hasSize(60);
+    }
+
+    @Test
     void defaultLimitIs25MiB() throws Exception {
         try (JiraSandbox other = SandboxHttp.started(null, Clock.systemUTC(), "CS")) {
             SandboxHttp otherHttp = new SandboxHttp(other);
