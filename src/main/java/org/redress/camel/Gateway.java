@@ -192,7 +192,8 @@ public final class Gateway implements AutoCloseable {
                         });
                 ComplaintIntake intake = new ComplaintIntake(register, outbox, conversations, database, parser,
                         screen, ticketMapper, jira, acknowledgements, config.intake(), clock, tickets,
-                        config.ownAddresses(), assessments, config.acknowledgement().maxPerSenderPerHour(), followUpStore);
+                        config.ownAddresses(), assessments, config.acknowledgement().maxPerSenderPerHour(),
+                        followUpStore);
                 CustomerHistoryLookup history = new CustomerHistoryLookup(new RegisterHistory(database),
                         new JiraCustomerTickets(jira, config.history().jiraJql(), config.projects(),
                                 config.history().maxTickets()),

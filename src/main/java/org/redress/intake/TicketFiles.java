@@ -94,8 +94,9 @@ final class TicketFiles {
 
     /**
      * The uploads as requests, in order: files go up together while they add up to at most {@code maxBytes} and are no
-     * more than Jira takes at once ({@link JiraLimits#FILES_PER_UPLOAD}), a larger one alone. Each request costs a call against Jira's rate limit and tells a webhook registered for issue updates
-     * of one more change, so a complaint's .eml and its invoice go as one.
+     * more than Jira takes at once ({@link JiraLimits#FILES_PER_UPLOAD}), a larger one alone. Each request costs a
+     * call against Jira's rate limit and tells a webhook registered for issue updates of one more change, so a
+     * complaint's .eml and its invoice go as one.
      */
     static List<List<Upload>> requests(List<Upload> uploads, long maxBytes) {
         List<List<Upload>> requests = new ArrayList<>();
