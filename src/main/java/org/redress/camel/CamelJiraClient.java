@@ -216,6 +216,18 @@ public final class CamelJiraClient implements JiraApi {
     }
 
     @Override
+    public JsonNode attachmentSettings() {
+        return call("GET", api + "/attachment/meta", null, null);
+    }
+
+    @Override
+    public JsonNode myPermissions(PermissionScope scope, String key, List<String> permissions) {
+        String context = scope == PermissionScope.PROJECT ? "projectKey=" : "issueKey=";
+        return call("GET", api + "/mypermissions", context + query(key) + "&permissions="
+                + query(String.join(",", permissions)), null);
+    }
+
+    @Override
     public byte[] attachmentContent(String attachmentId) {
         Answer answer = dataCenter ? dataCenterAttachment(attachmentId)
                 : send("GET", api + "/attachment/content/" + path(attachmentId), "redirect=false", null, null, false);
@@ -304,7 +316,7 @@ public final class CamelJiraClient implements JiraApi {
         }
         String errors = jiraErrors(text);
         if (unavailable(answer.status)) {
-            throw new JiraUnavailableException(what + ": Jira answered " + answer.status + " " + errors, null);
+            throw new JiraUnavailableException(answer.status, what + ": Jira answered " + answer.status + " " + errors, null);
         }
         throw new JiraRejectedException(answer.status, what + ": " + errors);
     }

@@ -242,6 +242,8 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
                         new org.redress.authenticity.SenderAuthenticity(config.intake().authservId()))));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock, metrics, health.smtp()));
+                camel.getRegistry().bind("jiraAccess", new JiraAccessSteps(jira, config.projects(),
+                        health.jiraAccess()));
                 camel.getRegistry().bind("health", new HealthSteps(register, outbox, health, oauthTokens,
                         config.cluster().clustered()));
                 metrics.watchTokens(oauthTokens);

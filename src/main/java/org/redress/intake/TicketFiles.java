@@ -10,10 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.redress.jira.AttachmentAccess;
 import org.redress.jira.JiraApi;
 import org.redress.jira.JiraLimits;
 import org.redress.jira.JiraRejectedException;
 import org.redress.jira.JiraTimes;
+import org.redress.jira.JiraUnavailableException;
 import org.redress.jira.Upload;
 import org.redress.store.FollowUpStore;
 
@@ -29,10 +32,11 @@ import org.redress.store.FollowUpStore;
  * first: without it on the ticket nothing of this mail is there, and with it only files Jira received from then on
  * can be this mail's.
  *
- * <p>A file Jira refuses (a 4xx for that file alone) is left off the ticket, and agents are told of it in an internal
- * comment naming it and where it is kept. The note is recorded as a ticket event in the transaction that ends the
- * upload, and made in Jira from there ({@code TicketActions}): no Jira call of its own in the attempt, which a Jira
- * hiccup would fail after the files were up, and one note however often the attempt is tried.
+ * <p>A file Jira refuses (a 4xx for that file alone, or every file when Jira takes none on the ticket) is left off the
+ * ticket, and agents are told of it in an internal comment naming it and where it is kept. The note is recorded as a
+ * ticket event in the transaction that ends the upload, and made in Jira from there ({@code TicketActions}): no Jira
+ * call of its own in the attempt, which a Jira hiccup would fail after the files were up, and one note however often
+ * the attempt is tried.
  */
 final class TicketFiles {
     private TicketFiles() {
@@ -50,8 +54,14 @@ final class TicketFiles {
         List<Upload> missing = mail.earlierAttemptMayHaveUploaded()
                 ? notYetOn(jira, mail.ticketKey(), uploads, mail.entry().id()) : uploads;
         RefusedFiles refused = new RefusedFiles();
-        for (List<Upload> request : requests(missing, maxRequestBytes)) {
-            attach(jira, mail.ticketKey(), request, refused);
+        List<List<Upload>> requests = requests(missing, maxRequestBytes);
+        for (int i = 0; i < requests.size(); i++) {
+            Optional<String> denied = attach(jira, mail.ticketKey(), requests.get(i), refused);
+            if (denied.isPresent()) {
+                String reason = "Jira takes no files on this ticket (403): " + denied.get();
+                requests.subList(i, requests.size()).forEach(request -> request.forEach(u -> refused.add(u, reason)));
+                break;
+            }
         }
         mail.refusedFilesNote(refused.isEmpty() ? null : refused.note(mail.entry().id()));
         mail.filesUploaded(uploads.size());
@@ -72,24 +82,34 @@ final class TicketFiles {
     /**
      * One request; when Jira refuses it (a 4xx: a file over Jira's own size limit, 413), the
      * files one by one, so that one file Jira will not take does not keep the others off the ticket. A file refused on
-     * its own is left off and counted in {@code refused}. Jira unable to answer (5xx, 429) fails the attempt.
+     * its own is left off and counted in {@code refused}. Jira unable to answer (5xx, 429) fails the attempt, and so
+     * does a 403, unless Jira's settings say it takes no files on this ticket at all ({@link AttachmentAccess}).
+     *
+     * @return why Jira takes no files on the ticket, when that is what its 403 meant; the request's files are then
+     *         left for the caller to count as refused
      */
-    private static void attach(JiraApi jira, String ticketKey, List<Upload> request, RefusedFiles refused) {
+    static Optional<String> attach(JiraApi jira, String ticketKey, List<Upload> request, RefusedFiles refused) {
         try {
             jira.attach(ticketKey, request);
+        } catch (JiraUnavailableException forbidden) {
+            if (forbidden.status() != 403) {
+                throw forbidden;
+            }
+            return Optional.of(AttachmentAccess.deniedOn(jira, ticketKey).orElseThrow(() -> forbidden));
         } catch (JiraRejectedException refusedTogether) {
             if (request.size() == 1) {
-                refused.add(request.get(0), refusedTogether);
-                return;
+                refused.add(request.get(0), refusedTogether.getMessage());
+                return Optional.empty();
             }
             for (Upload upload : request) {
                 try {
                     jira.attach(ticketKey, List.of(upload));
                 } catch (JiraRejectedException refusedAlone) {
-                    refused.add(upload, refusedAlone);
+                    refused.add(upload, refusedAlone.getMessage());
                 }
             }
         }
+        return Optional.empty();
     }
 
     /**

@@ -58,6 +58,18 @@ public interface JiraApi {
     /** GET /rest/api/3/myself: the account the gateway acts as. */
     JsonNode myself();
 
+    /** GET /rest/api/3/attachment/meta: {@code enabled} (whether Jira takes files at all) and {@code uploadLimit}. */
+    JsonNode attachmentSettings();
+
+    /** Where {@link #myPermissions} asks: in a whole project, or on one issue. */
+    enum PermissionScope { PROJECT, ISSUE }
+
+    /**
+     * GET /rest/api/3/mypermissions?projectKey=…|issueKey=…&permissions=…: for each permission key asked, whether the
+     * gateway's account has it there ({@code permissions.<KEY>.havePermission}).
+     */
+    JsonNode myPermissions(PermissionScope scope, String key, List<String> permissions);
+
     /** GET /rest/api/3/attachment/content/{id}: the file's bytes. */
     byte[] attachmentContent(String attachmentId);
 }

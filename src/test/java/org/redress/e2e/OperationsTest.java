@@ -18,7 +18,10 @@ import org.redress.testing.FlakyProxy;
 import org.redress.testing.TestDatabase;
 import org.redress.testing.TestStack;
 
-/** What operators watch: /q/health per inbox, Jira, SMTP and database, and the numbers of /q/metrics. */
+/**
+ * What operators watch: /q/health per inbox, Jira (reached, and what its account may do), SMTP and database, and the
+ * numbers of /q/metrics.
+ */
 class OperationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,6 +97,36 @@ class OperationsTest {
             assertThat(health.path("checks").path("jira").path("lastSuccess").isNull()).isFalse();
             assertThat(health.path("checks").path("smtp").path("status").asText()).isEqualTo("UP");
         }
+    }
+
+    @Test
+    void healthNamesWhatTheJiraAccountMayNotDoBeforeAnyComplaintNeedsIt() throws Exception {
+        try (TestStack stack = TestStack.prepare(tempDir, TestDatabase.H2, Map.of())) {
+            stack.sandbox().jira().createAttachmentsPermission(false);
+            stack.startGatewayWith(Map.of());
+            JsonNode access = jiraAccessChecked(stack);
+            assertThat(access.path("status").asText()).as("files kept off the tickets is told, not alarmed about")
+                    .isEqualTo("UP");
+            assertThat(access.path("problems")).extracting(JsonNode::asText).containsExactly("CS: no CREATE_ATTACHMENTS "
+                    + "(files stay off the tickets: each ticket names them in a note, and the mail stays in the register)");
+            assertThat(health(stack).status()).isEqualTo(200);
+
+            // an inbox filing into a project this Jira does not have (a typo in its jira-project)
+            stack.stopGateway();
+            stack.sandbox().jira().createAttachmentsPermission(true);
+            stack.startGatewayWith(Map.of("redress.inbox.reclami.jira-project", "CZ"));
+            access = jiraAccessChecked(stack);
+            assertThat(access.path("status").asText()).isEqualTo("DOWN");
+            assertThat(access.path("problems")).extracting(JsonNode::asText).containsExactly("CZ: no such project in "
+                    + "Jira, or the account may not see it (no complaint of the inboxes filing into it is ticketed)");
+            assertThat(health(stack).status()).as("no complaint of that inbox can be ticketed").isEqualTo(503);
+        }
+    }
+
+    /** The {@code jira.access} check, once the gateway has asked Jira. */
+    private static JsonNode jiraAccessChecked(TestStack stack) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> health(stack).body().path("checks").path("jira.access"),
+                access -> access.hasNonNull("checkedAt"));
     }
 
     private static Answer health(TestStack stack) throws Exception {

@@ -150,6 +150,41 @@ class RedeliveryAndRestartTest {
     }
 
     @Test
+    void complaintToAJiraThatTakesNoFilesIsAcknowledgedAndAgentsAreToldWhyItsFilesAreMissing() throws Exception {
+        String customer = "elodie.marchand@example.org";
+        try (TestStack stack = TestStack.start(tempDir, TestDatabase.H2)) {
+            // the gateway's account without Create Attachments: Jira answers every upload 403
+            stack.sandbox().jira().createAttachmentsPermission(false);
+            stack.deliver(withInvoice(customer, "<no-permission@example.org>", "Facture payée deux fois",
+                    "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice("Facture 2026-1193: 31,00 EUR.")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !stack.jira("/rest/api/3/issue/CS-1/comment")
+                    .path("comments").isEmpty());
+            assertThat(callsOn(stack, "CS-1")).filteredOn(call -> call.startsWith("POST"))
+                    .as("one upload, refused; no second try of the same files; then the note")
+                    .containsExactly("POST attachments", "POST comment");
+            assertThat(fileNames(stack, "CS-1")).isEmpty();
+            JsonNode notes = stack.jira("/rest/api/3/issue/CS-1/comment").path("comments");
+            assertThat(notes).hasSize(1);
+            assertThat(AdfText.plain(notes.get(0).path("body"))).as("both files named, the reason said once")
+                    .startsWith("Jira refused 2 files of mail #1, so they are not on this ticket: original-message-1.eml (")
+                    .contains("), facture.txt (", "Jira takes no files on this ticket (403): the gateway's Jira account "
+                            + "lacks the Create Attachments permission in project CS", "They are in the original mail, "
+                            + "kept in the register (/api/complaints/1/raw).");
+            assertThat(notes.get(0).path("jsdPublic").asBoolean(true)).isFalse();
+
+            // the permission given back: the next complaint's files go up, nothing is remembered against them
+            stack.sandbox().jira().createAttachmentsPermission(true);
+            stack.deliver(withInvoice(customer, "<permission-back@example.org>", "Remboursement",
+                    "Bonjour, j'attends toujours le remboursement. Élodie", invoice("Avoir 118.")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 2);
+            assertThat(fileNames(stack, "CS-2")).containsExactlyInAnyOrder("original-message-2.eml", "facture.txt");
+            assertThat(stack.gateway().register().all()).allMatch(entry -> entry.attachmentsAt() != null);
+            assertThat(stack.specViolations()).isEmpty();
+        }
+    }
+
+    @Test
     void mailsFilesGoUpInOneRequestWhoseLostAnswerLeavesNothingToUploadAgain() throws Exception {
         String customer = "elodie.marchand@example.org";
         String invoice = invoice("Facture 2026-1191: 54,00 EUR, payée le 4 novembre.");

@@ -1,6 +1,7 @@
 package org.redress.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redress.jira.JiraApi;
+import org.redress.jira.JiraUnavailableException;
 import org.redress.jira.Upload;
 
-/** What a retried attempt uploads, from what the ticket already holds. */
+/** What a retried attempt uploads, from what the ticket already holds; what a 403 on an upload means. */
 class TicketFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long ID = 7;
@@ -83,6 +85,41 @@ class TicketFilesTest {
         List<List<Upload>> requests = TicketFiles.requests(uploads, 1_000_000);
 
         assertThat(requests).extracting(List::size).containsExactly(60, 1);
+    }
+
+    @Test
+    void a403FromAJiraWhoseSettingsLetTheGatewayAttachIsTriedAgainNotTakenAsARefusal() {
+        JiraApi jira = forbidding(true, true);
+        RefusedFiles refused = new RefusedFiles();
+
+        assertThatThrownBy(() -> TicketFiles.attach(jira, "CS-1", List.of(upload("original-message-7.eml", 300)),
+                refused)).isInstanceOf(JiraUnavailableException.class);
+        assertThat(refused.isEmpty()).isTrue();
+    }
+
+    @Test
+    void a403FromAJiraThatTakesNoFilesThereSaysWhy() {
+        List<Upload> request = List.of(upload("original-message-7.eml", 300));
+
+        assertThat(TicketFiles.attach(forbidding(false, true), "CS-1", request, new RefusedFiles()))
+                .hasValueSatisfying(why -> assertThat(why).contains("attachments are switched off"));
+        assertThat(TicketFiles.attach(forbidding(true, false), "CARE_2-41", request, new RefusedFiles()))
+                .hasValueSatisfying(why -> assertThat(why).contains("Create Attachments permission in project CARE_2"));
+    }
+
+    /** A Jira that answers every upload 403, with these settings for files. */
+    private static JiraApi forbidding(boolean enabled, boolean permitted) {
+        return (JiraApi) Proxy.newProxyInstance(JiraApi.class.getClassLoader(), new Class<?>[] {JiraApi.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "attach" -> throw new JiraUnavailableException(403, "POST attachments: Jira answered 403", null);
+                    case "attachmentSettings" -> JSON.createObjectNode().put("enabled", enabled).put("uploadLimit", 1000);
+                    case "myPermissions" -> {
+                        ObjectNode answer = JSON.createObjectNode();
+                        answer.putObject("permissions").putObject("CREATE_ATTACHMENTS").put("havePermission", permitted);
+                        yield answer;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static Upload upload(String name, int size) {

@@ -1,13 +1,15 @@
 package org.redress.sandbox.jira;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Upload and download of attachments. Uploads go through Jira's XSRF guard and per-file size
- * limit; downloads never let a stored file run as a page of the sandbox's origin, since the files
+ * Upload and download of attachments. Uploads go through Jira's XSRF guard, its switch for attachments, the caller's
+ * Create Attachments permission and the per-file size limit; downloads never let a stored file run as a page of the sandbox's origin, since the files
  * are whatever customers sent.
  */
 final class AttachmentEndpoints {
@@ -15,11 +17,11 @@ final class AttachmentEndpoints {
     static final int MAX_FILES_PER_REQUEST = 60;
 
     private final SandboxIssues issues;
-    private final java.util.function.LongSupplier maxAttachmentBytes;
+    private final AttachmentSettings settings;
 
-    AttachmentEndpoints(SandboxIssues issues, java.util.function.LongSupplier maxAttachmentBytes) {
+    AttachmentEndpoints(SandboxIssues issues, AttachmentSettings settings) {
         this.issues = issues;
-        this.maxAttachmentBytes = maxAttachmentBytes;
+        this.settings = settings;
     }
 
     void upload(HttpCall call, SandboxUser user) {
@@ -28,6 +30,12 @@ final class AttachmentEndpoints {
             throw JiraErrors.messages(403, "XSRF check failed");
         }
         issues.get(call.pathParam(0), FieldSelection.IDS_ONLY, List.of());
+        if (!settings.enabled()) {
+            throw JiraErrors.messages(403, "Attachments have been disabled for this instance of Jira.");
+        }
+        if (!settings.permitted()) {
+            throw JiraErrors.messages(403, "You do not have permission to create attachments for this issue.");
+        }
         String boundary = MultipartForm.boundary(call.header("content-type"));
         if (boundary == null) {
             throw JiraErrors.messages(415, "Unsupported Media Type: attachments must be sent as multipart/form-data with a boundary");
@@ -46,7 +54,7 @@ final class AttachmentEndpoints {
             throw JiraErrors.messages(413, "You can upload at most " + MAX_FILES_PER_REQUEST + " files in one request; "
                     + "this one has " + files.size() + ".");
         }
-        long limit = maxAttachmentBytes.getAsLong();
+        long limit = settings.maxBytes();
         for (MultipartForm.Part file : files) {
             if (file.filename() == null || file.filename().isBlank()) {
                 throw JiraErrors.messages(400, "Each 'file' part needs a filename in its Content-Disposition header.");
@@ -57,6 +65,14 @@ final class AttachmentEndpoints {
             }
         }
         call.json(200, issues.addAttachments(call.pathParam(0), files, user));
+    }
+
+    /** {@code GET attachment/meta}: whether Jira takes files, and its per-file limit. */
+    void settings(HttpCall call, SandboxUser user) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("enabled", settings.enabled());
+        body.put("uploadLimit", settings.maxBytes());
+        call.json(200, body);
     }
 
     void metadata(HttpCall call, SandboxUser user) {

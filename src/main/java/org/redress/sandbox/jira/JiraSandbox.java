@@ -54,6 +54,8 @@ public final class JiraSandbox implements AutoCloseable {
     private volatile Consumer<RecordedRequest> requestListener;
     private Clock clock = Clock.systemUTC();
     private volatile long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
+    private volatile boolean attachmentsEnabled = true;
+    private volatile boolean createAttachments = true;
     private boolean dataCenter;
 
     private HttpServer server;
@@ -96,6 +98,25 @@ public final class JiraSandbox implements AutoCloseable {
             throw new IllegalArgumentException("negative limit");
         }
         this.maxAttachmentBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Jira's switch for attachments (Jira settings, System, Attachments): off, every upload is refused with 403 and
+     * {@code attachment/meta} says {@code "enabled": false}. May be changed while the sandbox runs.
+     */
+    public JiraSandbox attachmentsEnabled(boolean enabled) {
+        this.attachmentsEnabled = enabled;
+        return this;
+    }
+
+    /**
+     * Whether the caller holds the project permission Create Attachments, in every project: without it every upload
+     * is refused with 403 and {@code mypermissions} says {@code "havePermission": false}. May be changed while the
+     * sandbox runs, as an administrator edits a permission scheme.
+     */
+    public JiraSandbox createAttachmentsPermission(boolean granted) {
+        this.createAttachments = granted;
         return this;
     }
 
@@ -206,7 +227,24 @@ public final class JiraSandbox implements AutoCloseable {
 
     private Routes routes(SandboxIssues store) {
         IssueEndpoints issue = new IssueEndpoints(store);
-        AttachmentEndpoints attachments = new AttachmentEndpoints(store, () -> maxAttachmentBytes);
+        AttachmentSettings settings = new AttachmentSettings() {
+            @Override
+            public long maxBytes() {
+                return maxAttachmentBytes;
+            }
+
+            @Override
+            public boolean enabled() {
+                return attachmentsEnabled;
+            }
+
+            @Override
+            public boolean permitted() {
+                return createAttachments;
+            }
+        };
+        AttachmentEndpoints attachments = new AttachmentEndpoints(store, settings);
+        PermissionEndpoints permissions = new PermissionEndpoints(store, settings);
         SearchEndpoint search = new SearchEndpoint(store);
         AccountEndpoints account = new AccountEndpoints(() -> baseUrl, clock);
         PageEndpoints pages = new PageEndpoints(store);
@@ -216,6 +254,7 @@ public final class JiraSandbox implements AutoCloseable {
         Routes routes = new Routes()
                 .api("GET", api + "/myself", account::myself)
                 .api("GET", api + "/serverInfo", account::serverInfo)
+                .api("GET", api + "/mypermissions", permissions::mine)
                 .api("POST", api + "/issue", text.checked(issue::create))
                 .api("GET", api + "/issue/{issueIdOrKey}", issue::get)
                 .api("PUT", api + "/issue/{issueIdOrKey}", text.checked(issue::edit))
@@ -228,6 +267,7 @@ public final class JiraSandbox implements AutoCloseable {
                 .api("PUT", api + "/issue/{issueIdOrKey}/properties/{propertyKey}", issue::setProperty)
                 .api("DELETE", api + "/issue/{issueIdOrKey}/properties/{propertyKey}", issue::deleteProperty)
                 .api("POST", api + "/issue/{issueIdOrKey}/attachments", attachments::upload)
+                .api("GET", api + "/attachment/meta", attachments::settings)
                 .api("GET", api + "/attachment/{id}", attachments::metadata)
                 .api("POST", api + "/issueLink", text.checked(links::create))
                 .api("GET", api + "/issueLinkType", links::types);

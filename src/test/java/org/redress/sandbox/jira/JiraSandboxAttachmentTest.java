@@ -98,6 +98,61 @@ class JiraSandboxAttachmentTest {
     }
 
     @Test
+    void withAttachmentsSwitchedOffEveryUploadIs403AndTheSettingsSaySo() {
+        SandboxHttp.Multipart multipart = new SandboxHttp.Multipart();
+        byte[] body = multipart.file("a.txt", "text/plain", "a".getBytes()).build();
+        assertThat(http.get("/rest/api/3/attachment/meta").json().path("enabled").asBoolean()).isTrue();
+
+        sandbox.attachmentsEnabled(false);
+        SandboxHttp.Response response = http.upload("CS-1", body, multipart.boundary, true);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().path("errorMessages").get(0).asText()).contains("disabled");
+        assertThat(sandbox.issue("CS-1").path("fields").path("attachment")).isEmpty();
+        JsonNode settings = http.get("/rest/api/3/attachment/meta").json();
+        assertThat(settings.path("enabled").asBoolean()).isFalse();
+        assertThat(settings.path("uploadLimit").asLong()).isEqualTo(4096);
+        assertThat(http.get("/rest/api/3/mypermissions?issueKey=CS-1&permissions=CREATE_ATTACHMENTS").json()
+                .path("permissions").path("CREATE_ATTACHMENTS").path("havePermission").asBoolean())
+                .as("the permission is the project's; the switch is the site's").isTrue();
+        sandbox.attachmentsEnabled(true);
+        assertThat(http.upload("CS-1", body, multipart.boundary, true).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutTheCreateAttachmentsPermissionEveryUploadIs403AndMyPermissionsSaysSo() {
+        SandboxHttp.Multipart multipart = new SandboxHttp.Multipart();
+        byte[] body = multipart.file("a.txt", "text/plain", "a".getBytes()).build();
+
+        sandbox.createAttachmentsPermission(false);
+        SandboxHttp.Response response = http.upload("CS-1", body, multipart.boundary, true);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().path("errorMessages").get(0).asText()).contains("permission to create attachments");
+        assertThat(sandbox.issue("CS-1").path("fields").path("attachment")).isEmpty();
+        JsonNode permissions = http.get("/rest/api/3/mypermissions?issueKey=CS-1&permissions=CREATE_ATTACHMENTS,"
+                + "ADD_COMMENTS").json().path("permissions");
+        assertThat(permissions.path("CREATE_ATTACHMENTS").path("havePermission").asBoolean()).isFalse();
+        assertThat(permissions.path("CREATE_ATTACHMENTS").path("id").asText()).isEqualTo("19");
+        assertThat(permissions.path("ADD_COMMENTS").path("havePermission").asBoolean()).isTrue();
+        assertThat(http.get("/rest/api/3/attachment/meta").json().path("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void myPermissionsNeedsKnownKeysAndAnExistingProjectOrIssue() {
+        assertThat(http.get("/rest/api/3/mypermissions?projectKey=CS").status()).isEqualTo(400);
+        SandboxHttp.Response unknown = http.get("/rest/api/3/mypermissions?projectKey=CS&permissions=FLY");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errorMessages").get(0).asText()).contains("FLY");
+        assertThat(http.get("/rest/api/3/mypermissions?projectKey=XX&permissions=CREATE_ISSUES").status())
+                .isEqualTo(404);
+        assertThat(http.get("/rest/api/3/mypermissions?issueKey=CS-77&permissions=CREATE_ISSUES").status())
+                .isEqualTo(404);
+        assertThat(http.get("/rest/api/3/mypermissions?permissions=CREATE_ISSUES").json().path("permissions")
+                .path("CREATE_ISSUES").path("havePermission").asBoolean()).isTrue();
+    }
+
+    @Test
     void fileOverTheConfiguredLimitIs413() {
         SandboxHttp.Multipart multipart = new SandboxHttp.Multipart();
         byte[] body = multipart.file("exact.bin", null, new byte[4096]).file("big.bin", null, new byte[4097]).build();

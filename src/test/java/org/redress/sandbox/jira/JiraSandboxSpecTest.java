@@ -73,6 +73,9 @@ class JiraSandboxSpecTest {
         assertThat(upload.status()).isEqualTo(200);
         String attachmentId = upload.json().get(0).path("id").asText();
         http.get("/rest/api/3/attachment/" + attachmentId);
+        http.get("/rest/api/3/attachment/meta");
+        http.get("/rest/api/3/mypermissions?issueKey=CS-1&permissions=CREATE_ATTACHMENTS,ADD_COMMENTS");
+        http.get("/rest/api/3/mypermissions?projectKey=CS&permissions=CREATE_ISSUES");
         http.send("GET", "/rest/api/3/attachment/content/" + attachmentId + "?redirect=false", null, null, "Authorization", SandboxHttp.BASIC);
         http.search("project = CS AND issue.property[redress.complaint].email = \"a@b.c\"", "fields=summary,labels", "maxResults=10");
         ObjectNode search = JSON.createObjectNode().put("jql", "project = CS AND updated >= -1d").put("maxResults", 5);
@@ -111,7 +114,7 @@ class JiraSandboxSpecTest {
         exerciseEveryEndpoint();
 
         assertThat(spec.violations()).isEmpty();
-        assertThat(http.exchanges).hasSizeGreaterThanOrEqualTo(19)
+        assertThat(http.exchanges).hasSizeGreaterThanOrEqualTo(22)
                 .allSatisfy(e -> assertThat(e.status()).as(e.method() + " " + e.path()).isBetween(200, 299));
     }
 
@@ -139,6 +142,8 @@ class JiraSandboxSpecTest {
         ObjectNode create = JSON.createObjectNode();
         create.putObject("fields").put("summary", "a\nb");
         http.post("/rest/api/3/issue", create);
+        http.get("/rest/api/3/mypermissions?projectKey=CS");
+        http.get("/rest/api/3/mypermissions?projectKey=NOPE&permissions=CREATE_ISSUES");
 
         List<String> problems = new ArrayList<>();
         for (SandboxHttp.Exchange exchange : http.exchanges) {
