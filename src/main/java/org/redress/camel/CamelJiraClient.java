@@ -216,6 +216,24 @@ public final class CamelJiraClient implements JiraApi {
     }
 
     @Override
+    public List<JsonNode> issueTypes(String projectKey) {
+        List<JsonNode> types = new ArrayList<>();
+        int total;
+        do {
+            JsonNode page = call("GET", api + "/issue/createmeta/" + path(projectKey) + "/issuetypes",
+                    "startAt=" + types.size() + "&maxResults=50", null);
+            // Cloud names the page's items issueTypes, Data Center values
+            JsonNode items = page.has("issueTypes") ? page.path("issueTypes") : page.path("values");
+            items.forEach(types::add);
+            total = page.path("total").asInt(types.size());
+            if (items.isEmpty()) {
+                break;
+            }
+        } while (types.size() < total);
+        return types;
+    }
+
+    @Override
     public JsonNode attachmentSettings() {
         return call("GET", api + "/attachment/meta", null, null);
     }

@@ -22,6 +22,7 @@ import org.redress.store.FollowUpStore;
 import org.redress.store.SatisfactionStore;
 import org.redress.history.CustomerHistoryLookup;
 import org.redress.intake.Enrichment;
+import org.redress.jira.JiraAccess;
 import org.redress.jira.JiraCustomerTickets;
 import org.redress.reporting.RegisterApi;
 import org.redress.store.Assessments;
@@ -242,8 +243,8 @@ public final class Gateway implements AutoCloseable {
                 camel.getRegistry().bind("sender", new SenderSteps(new org.redress.intake.SenderCheck(
                         new org.redress.authenticity.SenderAuthenticity(config.intake().authservId()))));
                 camel.getRegistry().bind("outbox", new OutboxSteps(outbox, clock, metrics, health.smtp()));
-                camel.getRegistry().bind("jiraAccess", new JiraAccessSteps(jira, config.projects(),
-                        health.jiraAccess()));
+                camel.getRegistry().bind("jiraAccess", new JiraAccessSteps(jira, filings(), health.jiraAccess(),
+                        clock));
                 camel.getRegistry().bind("health", new HealthSteps(register, outbox, health, oauthTokens,
                         config.cluster().clustered()));
                 metrics.watchTokens(oauthTokens);
@@ -274,6 +275,21 @@ public final class Gateway implements AutoCloseable {
                 channels.maxFiles(), maxFile), submissionJson, json, config.intake().fallbackLanguage(),
                 channels.webForm()));
         return submissions;
+    }
+
+    /** Where the gateway files issues in Jira, each with the settings that say so: the inboxes, and the alerts. */
+    private List<JiraAccess.Filing> filings() {
+        List<JiraAccess.Filing> filings = new java.util.ArrayList<>();
+        for (InboxConfig inbox : config.inboxes()) {
+            String prefix = "redress.inbox." + inbox.id();
+            filings.add(new JiraAccess.Filing(inbox.jiraProject(), inbox.issueType(), true, prefix + ".jira-project",
+                    prefix + ".issue-type"));
+            if (!config.intake().quarantineAlertProject().isEmpty()) {
+                filings.add(new JiraAccess.Filing(config.intake().quarantineAlertProject(), inbox.issueType(), false,
+                        "redress.intake.quarantine-alert-project", prefix + ".issue-type"));
+            }
+        }
+        return filings;
     }
 
     /** Whether a route answers on {@code direct:reply-<channel>}: without one, a channel's answers could not leave. */

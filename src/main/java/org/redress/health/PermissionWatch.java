@@ -7,18 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the gateway last learned of what it may do somewhere (its Jira account's permissions), for {@code /q/health}:
- * each thing it may not do, in words, and whether one of them stops complaints being handled at all. Only that makes
- * it DOWN: a site that keeps files off its tickets on purpose is a choice, told but not alarmed about. A check that
- * could not be made leaves the last answer standing.
+ * What the gateway last learned of what it may do somewhere (its Jira account's access), for {@code /q/health}: each
+ * thing it may not do, in words, and whether one of them stops mail being handled at all. Only that makes it DOWN: a
+ * site that keeps files off its tickets on purpose made a choice, which is told but not alarmed about. A check that
+ * could not be made leaves the last answer standing, and says why beside it.
  */
 public final class PermissionWatch {
+    private record Answer(List<String> problems, boolean blocking, Instant at) {
+    }
+
+    private record Failure(String error, Instant at) {
+    }
+
     private final Clock clock;
-    private volatile List<String> problems;
-    private volatile boolean blocking;
-    private volatile Instant checkedAt;
-    private volatile Instant lastFailure;
-    private volatile String lastError;
+    private volatile Answer answer;
+    private volatile Failure failure;
 
     public PermissionWatch(Clock clock) {
         this.clock = clock;
@@ -26,37 +29,37 @@ public final class PermissionWatch {
 
     /**
      * @param problems what may not be done, each with its cost; empty when everything may
-     * @param blocking whether one of them stops complaints being handled
+     * @param blocking whether one of them stops mail being handled
      */
     public void checked(List<String> problems, boolean blocking) {
-        this.problems = List.copyOf(problems);
-        this.blocking = blocking;
-        this.checkedAt = clock.instant();
+        answer = new Answer(List.copyOf(problems), blocking, clock.instant());
     }
 
     public void failed(String reason) {
-        lastError = reason;
-        lastFailure = clock.instant();
+        failure = new Failure(reason, clock.instant());
     }
 
     /** The problems of the last check; null before one succeeded. */
     public List<String> problems() {
-        return problems;
+        Answer last = answer;
+        return last == null ? null : last.problems();
     }
 
     public Watch.Status status() {
-        return problems != null && blocking ? Watch.Status.DOWN : Watch.Status.UP;
+        Answer last = answer;
+        return last != null && last.blocking() ? Watch.Status.DOWN : Watch.Status.UP;
     }
 
     public Map<String, Object> describe() {
+        Answer last = answer;
+        Failure failed = failure;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", status().name());
-        out.put("checkedAt", checkedAt == null ? null : checkedAt.toString());
-        out.put("problems", problems);
-        Instant failure = lastFailure;
-        if (failure != null && (checkedAt == null || failure.isAfter(checkedAt))) {
-            out.put("lastFailure", failure.toString());
-            out.put("lastError", lastError);
+        out.put("status", (last != null && last.blocking() ? Watch.Status.DOWN : Watch.Status.UP).name());
+        out.put("checkedAt", last == null ? null : last.at().toString());
+        out.put("problems", last == null ? null : last.problems());
+        if (failed != null && (last == null || failed.at().isAfter(last.at()))) {
+            out.put("lastFailure", failed.at().toString());
+            out.put("lastError", failed.error());
         }
         return out;
     }

@@ -5,12 +5,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.redress.jira.AttachmentAccess;
 import org.redress.jira.JiraApi;
 import org.redress.jira.JiraLimits;
@@ -54,15 +57,7 @@ final class TicketFiles {
         List<Upload> missing = mail.earlierAttemptMayHaveUploaded()
                 ? notYetOn(jira, mail.ticketKey(), uploads, mail.entry().id()) : uploads;
         RefusedFiles refused = new RefusedFiles();
-        List<List<Upload>> requests = requests(missing, maxRequestBytes);
-        for (int i = 0; i < requests.size(); i++) {
-            Optional<String> denied = attach(jira, mail.ticketKey(), requests.get(i), refused);
-            if (denied.isPresent()) {
-                String reason = "Jira takes no files on this ticket (403): " + denied.get();
-                requests.subList(i, requests.size()).forEach(request -> request.forEach(u -> refused.add(u, reason)));
-                break;
-            }
-        }
+        uploadAll(jira, mail.ticketKey(), missing, maxRequestBytes, refused);
         mail.refusedFilesNote(refused.isEmpty() ? null : refused.note(mail.entry().id()));
         mail.filesUploaded(uploads.size());
     }
@@ -80,36 +75,72 @@ final class TicketFiles {
     }
 
     /**
-     * One request; when Jira refuses it (a 4xx: a file over Jira's own size limit, 413), the
-     * files one by one, so that one file Jira will not take does not keep the others off the ticket. A file refused on
-     * its own is left off and counted in {@code refused}. Jira unable to answer (5xx, 429) fails the attempt, and so
-     * does a 403, unless Jira's settings say it takes no files on this ticket at all ({@link AttachmentAccess}).
-     *
-     * @return why Jira takes no files on the ticket, when that is what its 403 meant; the request's files are then
-     *         left for the caller to count as refused
+     * Uploads the files in {@link #requests}, counting in {@code refused} each one Jira will not take: one refused on
+     * its own (a 4xx), or, when Jira takes no files on the ticket at all, every one not yet up.
      */
-    static Optional<String> attach(JiraApi jira, String ticketKey, List<Upload> request, RefusedFiles refused) {
+    static void uploadAll(JiraApi jira, String ticketKey, List<Upload> uploads, long maxRequestBytes,
+                          RefusedFiles refused) {
+        Set<Upload> settled = Collections.newSetFromMap(new IdentityHashMap<>());
+        try {
+            for (List<Upload> request : requests(uploads, maxRequestBytes)) {
+                attach(jira, ticketKey, request, refused, settled);
+            }
+        } catch (NoFilesTaken denied) {
+            String reason = "Jira takes no files on this ticket (403): " + denied.getMessage();
+            uploads.stream().filter(upload -> !settled.contains(upload)).forEach(upload -> refused.add(upload, reason));
+        }
+    }
+
+    /**
+     * One request; when Jira refuses it (a 4xx: a file over Jira's own size limit, 413), the files one by one, so
+     * that one file Jira will not take does not keep the others off the ticket. Each file up or refused on its own
+     * joins {@code settled}. Jira unable to answer (5xx, 429) fails the attempt, and so does a 403, unless Jira's
+     * settings say it takes no files on this ticket at all ({@link AttachmentAccess}): then {@link NoFilesTaken}.
+     */
+    private static void attach(JiraApi jira, String ticketKey, List<Upload> request, RefusedFiles refused,
+                               Set<Upload> settled) {
         try {
             jira.attach(ticketKey, request);
-        } catch (JiraUnavailableException forbidden) {
-            if (forbidden.status() != 403) {
-                throw forbidden;
-            }
-            return Optional.of(AttachmentAccess.deniedOn(jira, ticketKey).orElseThrow(() -> forbidden));
+            settled.addAll(request);
+        } catch (JiraUnavailableException unavailable) {
+            throw unavailable.status() == 403 ? denialOr(jira, ticketKey, unavailable) : unavailable;
         } catch (JiraRejectedException refusedTogether) {
             if (request.size() == 1) {
                 refused.add(request.get(0), refusedTogether.getMessage());
-                return Optional.empty();
+                settled.add(request.get(0));
+                return;
             }
             for (Upload upload : request) {
-                try {
-                    jira.attach(ticketKey, List.of(upload));
-                } catch (JiraRejectedException refusedAlone) {
-                    refused.add(upload, refusedAlone.getMessage());
-                }
+                attach(jira, ticketKey, List.of(upload), refused, settled);
             }
         }
-        return Optional.empty();
+    }
+
+    /**
+     * What a 403 on an upload means: {@link NoFilesTaken} when Jira's settings say so, else Jira not letting the
+     * gateway in, tried again later; also when Jira cannot say (the look-up failing or refused), since nothing shows
+     * then that the files will never be taken.
+     */
+    private static RuntimeException denialOr(JiraApi jira, String ticketKey, JiraUnavailableException forbidden) {
+        Optional<String> denied;
+        try {
+            denied = AttachmentAccess.deniedOn(jira, ticketKey);
+        } catch (RuntimeException cannotSay) {
+            forbidden.addSuppressed(cannotSay);
+            return forbidden;
+        }
+        return denied.<RuntimeException>map(NoFilesTaken::new).orElseGet(() -> new JiraUnavailableException(403,
+                forbidden.getMessage() + " (attachments are on and the account holds Create Attachments on "
+                        + ticketKey + ": taken as Jira not letting the gateway in, tried again later)", forbidden));
+    }
+
+    /** Jira takes no files on the ticket; the message says why. */
+    private static final class NoFilesTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoFilesTaken(String why) {
+            super(why, null, false, false);
+        }
     }
 
     /**

@@ -31,7 +31,7 @@ public final class AttachmentAccess {
                 .path("permissions").path(CREATE_ATTACHMENTS);
         if (!permission.path("havePermission").asBoolean(true)) {
             return Optional.of("the gateway's Jira account lacks the Create Attachments permission in project "
-                    + project(issueKey) + " (its permission scheme)");
+                    + project(issueKey) + " (the project's permission scheme)");
         }
         return Optional.empty();
     }

@@ -2,39 +2,66 @@ package org.redress.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What the gateway's Jira account may do in the projects it files complaints in, asked of Jira itself. A permission
- * the account lacks otherwise shows only when a complaint needs it: the first ticket refused, a customer's reply
- * that cannot become a comment, files that never reach a ticket. Asked before, it is named to the operator before a
- * customer waits on it.
+ * What the gateway's Jira account may do where the gateway files issues, asked of Jira itself: the projects, their
+ * issue types, the permissions the gateway uses there, and Jira's switch for attachments. A wrong project key, an
+ * issue type the project does not have or a permission the account lacks otherwise shows only when a complaint needs
+ * it: the first ticket refused (and the mail, tried again and again, quarantined), a customer's reply that cannot
+ * become a comment, files that never reach a ticket. Asked before, it is named to the operator, with the setting to
+ * mend, before a customer waits on it.
  */
 public final class JiraAccess {
-    /** Without these no complaint is handled: its ticket cannot be found, opened, or given the customer's reply. */
-    private static final Map<String, String> ESSENTIAL = new LinkedHashMap<>();
-    /** Without these complaints are still ticketed and acknowledged, less well. */
-    private static final Map<String, String> USEFUL = new LinkedHashMap<>();
+    private record Permission(String name, String consequence, boolean essential) {
+    }
+
+    private static final String FILES_OFF =
+            "files stay off the tickets: each ticket names them in a note, and the mail stays in the register";
+
+    /** The permissions complaints need, with what goes wrong without each; essential ones stop an inbox's mail. */
+    private static final Map<String, Permission> FOR_COMPLAINTS = new LinkedHashMap<>();
+    /** The permissions quarantine alerts need. */
+    private static final Map<String, Permission> FOR_ALERTS = new LinkedHashMap<>();
 
     static {
-        ESSENTIAL.put("BROWSE_PROJECTS", "tickets cannot be found or read, so no complaint is ticketed");
-        ESSENTIAL.put("CREATE_ISSUES", "no complaint can be ticketed");
-        ESSENTIAL.put("ADD_COMMENTS", "customers' replies and notes for agents cannot be added to tickets");
-        USEFUL.put(AttachmentAccess.CREATE_ATTACHMENTS, "files stay off the tickets: each ticket names them in a note, "
-                + "and the mail stays in the register");
-        USEFUL.put("EDIT_ISSUES", "labels and priorities from triage, reminders and satisfaction answers are not set");
-        USEFUL.put("TRANSITION_ISSUES", "a customer's reply does not reopen a resolved ticket");
-        USEFUL.put("LINK_ISSUES", "a complaint is not linked to the earlier ticket it names");
+        FOR_COMPLAINTS.put("BROWSE_PROJECTS", new Permission("Browse Projects",
+                "tickets cannot be found or read, so no complaint is ticketed", true));
+        FOR_COMPLAINTS.put("CREATE_ISSUES", new Permission("Create Issues", "no complaint can be ticketed", true));
+        FOR_COMPLAINTS.put("ADD_COMMENTS", new Permission("Add Comments",
+                "customers' replies wait in the inbox, and notes for agents are not added", true));
+        FOR_COMPLAINTS.put(AttachmentAccess.CREATE_ATTACHMENTS, new Permission("Create Attachments", FILES_OFF, false));
+        FOR_COMPLAINTS.put("EDIT_ISSUES", new Permission("Edit Issues",
+                "labels and priorities from triage, reminders and satisfaction answers are not set", false));
+        FOR_COMPLAINTS.put("TRANSITION_ISSUES", new Permission("Transition Issues",
+                "a customer's reply does not reopen a resolved ticket", false));
+        FOR_COMPLAINTS.put("LINK_ISSUES", new Permission("Link Issues",
+                "a complaint is not linked to the earlier ticket it names", false));
+        FOR_ALERTS.put("BROWSE_PROJECTS", new Permission("Browse Projects", "quarantined mail is not announced", false));
+        FOR_ALERTS.put("CREATE_ISSUES", new Permission("Create Issues", "quarantined mail is not announced", false));
     }
 
     private JiraAccess() {
     }
 
-    /** One thing the account may not do, and what that costs the complaints. */
+    /**
+     * Where the gateway files issues, and the settings that say so.
+     *
+     * @param complaints        true for an inbox's complaints, false for quarantine alerts
+     * @param projectSetting    the configuration key naming the project
+     * @param issueTypeSetting  the configuration key naming the issue type
+     */
+    public record Filing(String project, String issueType, boolean complaints, String projectSetting,
+                         String issueTypeSetting) {
+    }
+
+    /** One thing the account may not do, what that costs, and whether it stops mail being handled at all. */
     public record Gap(String project, String what, String consequence, boolean essential) {
         @Override
         public String toString() {
@@ -42,46 +69,79 @@ public final class JiraAccess {
         }
     }
 
-    /**
-     * @param gaps in the order asked: the site's switch for attachments first, then each project's permissions
-     */
+    /** @param gaps in the order asked: the site's switch for attachments first, then project by project */
     public record Report(List<Gap> gaps) {
-        /** Whether complaints can be ticketed at all: no essential permission is missing anywhere. */
+        /** Whether every inbox's mail can be handled: nothing essential is missing anywhere. */
         public boolean canHandleComplaints() {
             return gaps.stream().noneMatch(Gap::essential);
         }
     }
 
     /**
-     * Asks Jira for its attachment settings and, for each project, the account's permissions there.
+     * Asks Jira for its attachment settings and, for each project filed into, whether the account sees it, which of
+     * the permissions the gateway uses it holds there, and which issue types it offers.
      *
      * @throws JiraUnavailableException when Jira cannot say
+     * @throws JiraRejectedException    when Jira refuses a question other than "this project" (404)
      */
-    public static Report check(JiraApi jira, Collection<String> projects) {
+    public static Report check(JiraApi jira, List<Filing> filings) {
         List<Gap> gaps = new ArrayList<>();
-        if (!jira.attachmentSettings().path("enabled").asBoolean(true)) {
+        if (filings.stream().anyMatch(Filing::complaints)
+                && !jira.attachmentSettings().path("enabled").asBoolean(true)) {
             gaps.add(new Gap(null, "attachments are switched off in Jira (Jira settings, System, Attachments)",
-                    USEFUL.get(AttachmentAccess.CREATE_ATTACHMENTS), false));
+                    FILES_OFF, false));
         }
-        List<String> asked = new ArrayList<>(ESSENTIAL.keySet());
-        asked.addAll(USEFUL.keySet());
-        for (String project : new TreeSet<>(projects)) {
-            JsonNode held;
-            try {
-                held = jira.myPermissions(JiraApi.PermissionScope.PROJECT, project, asked).path("permissions");
-            } catch (JiraRejectedException notFound) { // 404: Jira tells neither apart
-                gaps.add(new Gap(project, "no such project in Jira, or the account may not see it",
-                        "no complaint of the inboxes filing into it is ticketed", true));
-                continue;
-            }
-            for (String permission : asked) {
-                if (!held.path(permission).path("havePermission").asBoolean(false)) {
-                    boolean essential = ESSENTIAL.containsKey(permission);
-                    gaps.add(new Gap(project, "no " + permission, essential ? ESSENTIAL.get(permission)
-                            : USEFUL.get(permission), essential));
-                }
-            }
-        }
+        Map<String, List<Filing>> byProject = new LinkedHashMap<>();
+        filings.forEach(filing -> byProject.computeIfAbsent(filing.project(), p -> new ArrayList<>()).add(filing));
+        byProject.forEach((project, into) -> gaps.addAll(gaps(jira, project, into)));
         return new Report(List.copyOf(gaps));
+    }
+
+    private static List<Gap> gaps(JiraApi jira, String project, List<Filing> into) {
+        boolean complaints = into.stream().anyMatch(Filing::complaints);
+        Map<String, Permission> needed = complaints ? FOR_COMPLAINTS : FOR_ALERTS;
+        JsonNode held;
+        try {
+            held = jira.myPermissions(JiraApi.PermissionScope.PROJECT, project, List.copyOf(needed.keySet()))
+                    .path("permissions");
+        } catch (JiraRejectedException refused) {
+            if (refused.status() != 404) {
+                throw refused;
+            }
+            // Jira answers 404 both for a project it has not and for one the account may not see
+            return List.of(new Gap(project, "no such project in Jira, or the account may not see it",
+                    unhandled(into, Filing::projectSetting), complaints));
+        }
+        List<Gap> gaps = new ArrayList<>();
+        needed.forEach((key, permission) -> {
+            if (!held.path(key).path("havePermission").asBoolean(false)) {
+                gaps.add(new Gap(project, "the account lacks " + permission.name(), permission.consequence(),
+                        permission.essential()));
+            }
+        });
+        if (held.path("CREATE_ISSUES").path("havePermission").asBoolean(false)) {
+            Set<String> offered = new LinkedHashSet<>();
+            jira.issueTypes(project).forEach(type -> offered.add(type.path("name").asText()));
+            Set<String> folded = new java.util.HashSet<>();
+            offered.forEach(name -> folded.add(name.toLowerCase(Locale.ROOT)));
+            Map<String, List<Filing>> byType = new LinkedHashMap<>();
+            into.forEach(filing -> byType.computeIfAbsent(filing.issueType(), t -> new ArrayList<>()).add(filing));
+            byType.forEach((type, filings) -> {
+                // without case, as the sandbox resolves a name: a configured name Jira might take is never flagged
+                if (!folded.contains(type.toLowerCase(Locale.ROOT))) {
+                    boolean forComplaints = filings.stream().anyMatch(Filing::complaints);
+                    gaps.add(new Gap(project, "no issue type '" + type + "'; it has " + String.join(", ", offered),
+                            unhandled(filings, Filing::issueTypeSetting), forComplaints));
+                }
+            });
+        }
+        return gaps;
+    }
+
+    /** What goes unhandled when these filings cannot be made, and the settings that name them. */
+    private static String unhandled(List<Filing> filings, Function<Filing, String> setting) {
+        boolean complaints = filings.stream().anyMatch(Filing::complaints);
+        return (complaints ? "no complaint filed into it is ticketed" : "quarantined mail is not announced")
+                + "; set by " + String.join(", ", filings.stream().map(setting).distinct().toList());
     }
 }

@@ -70,6 +70,9 @@ public interface JiraApi {
      */
     JsonNode myPermissions(PermissionScope scope, String key, List<String> permissions);
 
+    /** GET /rest/api/3/issue/createmeta/{project}/issuetypes, every page: the issue types one may create there. */
+    List<JsonNode> issueTypes(String projectKey);
+
     /** GET /rest/api/3/attachment/content/{id}: the file's bytes. */
     byte[] attachmentContent(String attachmentId);
 }

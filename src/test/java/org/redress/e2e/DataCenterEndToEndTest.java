@@ -68,6 +68,11 @@ class DataCenterEndToEndTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox("anna.dc@example.org").size() == 3);
             assertThat(PlainText.of(stack.mailbox("anna.dc@example.org").get(2))).contains(key);
             assertThat(stack.jiraRequests()).anyMatch(r -> r.path().equals("/rest/api/2/search"));
+            JsonNode access = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(stack.gatewayHttp("/q/health").body()).path("checks").path("jira.access");
+            assertThat(access.path("checkedAt").isTextual()).as("the account's access asked of Data Center too: "
+                    + "settings, permissions and issue types on REST v2").isTrue();
+            assertThat(access.path("problems")).isEmpty();
         }
     }
 

@@ -107,19 +107,24 @@ class OperationsTest {
             JsonNode access = jiraAccessChecked(stack);
             assertThat(access.path("status").asText()).as("files kept off the tickets is told, not alarmed about")
                     .isEqualTo("UP");
-            assertThat(access.path("problems")).extracting(JsonNode::asText).containsExactly("CS: no CREATE_ATTACHMENTS "
-                    + "(files stay off the tickets: each ticket names them in a note, and the mail stays in the register)");
+            assertThat(access.path("problems")).extracting(JsonNode::asText).containsExactly("CS: the account lacks "
+                    + "Create Attachments (files stay off the tickets: each ticket names them in a note, and the mail "
+                    + "stays in the register)");
             assertThat(health(stack).status()).isEqualTo(200);
 
-            // an inbox filing into a project this Jira does not have (a typo in its jira-project)
+            // an inbox filing into a project this Jira does not have, another into an issue type it does not offer
             stack.stopGateway();
             stack.sandbox().jira().createAttachmentsPermission(true);
-            stack.startGatewayWith(Map.of("redress.inbox.reclami.jira-project", "CZ"));
+            stack.startGatewayWith(Map.of("redress.inbox.reclami.jira-project", "CZ",
+                    "redress.inbox.complaints.issue-type", "Tsk"));
             access = jiraAccessChecked(stack);
             assertThat(access.path("status").asText()).isEqualTo("DOWN");
-            assertThat(access.path("problems")).extracting(JsonNode::asText).containsExactly("CZ: no such project in "
-                    + "Jira, or the account may not see it (no complaint of the inboxes filing into it is ticketed)");
-            assertThat(health(stack).status()).as("no complaint of that inbox can be ticketed").isEqualTo(503);
+            assertThat(access.path("problems")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                    "CZ: no such project in Jira, or the account may not see it (no complaint filed into it is "
+                            + "ticketed; set by redress.inbox.reclami.jira-project)",
+                    "CS: no issue type 'Tsk'; it has Task, Bug, Story, Service request (no complaint filed into it is "
+                            + "ticketed; set by redress.inbox.complaints.issue-type)");
+            assertThat(health(stack).status()).as("no complaint of those inboxes can be ticketed").isEqualTo(503);
         }
     }
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redress.jira.JiraApi;
+import org.redress.jira.JiraRejectedException;
 import org.redress.jira.JiraUnavailableException;
 import org.redress.jira.Upload;
 
@@ -89,35 +91,96 @@ class TicketFilesTest {
 
     @Test
     void a403FromAJiraWhoseSettingsLetTheGatewayAttachIsTriedAgainNotTakenAsARefusal() {
-        JiraApi jira = forbidding(true, true);
         RefusedFiles refused = new RefusedFiles();
 
-        assertThatThrownBy(() -> TicketFiles.attach(jira, "CS-1", List.of(upload("original-message-7.eml", 300)),
-                refused)).isInstanceOf(JiraUnavailableException.class);
+        assertThatThrownBy(() -> TicketFiles.uploadAll(jira(true, true, files -> FORBIDDEN), "CS-1",
+                List.of(upload("original-message-7.eml", 300)), 1_000, refused))
+                .isInstanceOfSatisfying(JiraUnavailableException.class, e -> assertThat(e.status()).isEqualTo(403))
+                .hasMessageContaining("holds Create Attachments on CS-1: taken as Jira not letting the gateway in");
         assertThat(refused.isEmpty()).isTrue();
     }
 
     @Test
-    void a403FromAJiraThatTakesNoFilesThereSaysWhy() {
-        List<Upload> request = List.of(upload("original-message-7.eml", 300));
+    void a403WhoseLookUpFailsIsTriedAgainNotCountedAgainstTheMail() {
+        JiraApi jira = fake(files -> FORBIDDEN, () -> JSON.createObjectNode().put("enabled", true), () -> {
+            throw new JiraRejectedException(404, "GET /rest/api/3/mypermissions: Issue does not exist");
+        });
 
-        assertThat(TicketFiles.attach(forbidding(false, true), "CS-1", request, new RefusedFiles()))
-                .hasValueSatisfying(why -> assertThat(why).contains("attachments are switched off"));
-        assertThat(TicketFiles.attach(forbidding(true, false), "CARE_2-41", request, new RefusedFiles()))
-                .hasValueSatisfying(why -> assertThat(why).contains("Create Attachments permission in project CARE_2"));
+        assertThatThrownBy(() -> TicketFiles.uploadAll(jira, "CS-1", List.of(upload("original-message-7.eml", 300)),
+                1_000, new RefusedFiles())).isInstanceOf(JiraUnavailableException.class);
     }
 
-    /** A Jira that answers every upload 403, with these settings for files. */
-    private static JiraApi forbidding(boolean enabled, boolean permitted) {
+    @Test
+    void aJiraThatTakesNoFilesHasTheRestRefusedAndKeepsWhatWentUpBefore() {
+        List<List<String>> sent = new ArrayList<>();
+        JiraApi jira = jira(false, true, files -> {
+            sent.add(files.stream().map(Upload::filename).toList());
+            return sent.size() == 1 ? null : FORBIDDEN;
+        });
+        RefusedFiles refused = new RefusedFiles();
+
+        TicketFiles.uploadAll(jira, "CS-1", List.of(upload("original-message-7.eml", 600), upload("scan.pdf", 600),
+                upload("photo.png", 100)), 1_000, refused);
+
+        assertThat(sent).containsExactly(List.of("original-message-7.eml"), List.of("scan.pdf", "photo.png"));
+        assertThat(refused.note(7)).isEqualTo("Jira refused 2 files of mail #7, so they are not on this ticket: "
+                + "scan.pdf (600 B), photo.png (100 B): Jira takes no files on this ticket (403): attachments are "
+                + "switched off in Jira (Jira settings, System, Attachments). They are in the original mail, kept in "
+                + "the register (/api/complaints/7/raw).");
+    }
+
+    @Test
+    void aFileTriedAloneThatMeetsA403EndsTheTriesAndTheRestIsRefusedWithIt() {
+        List<List<String>> sent = new ArrayList<>();
+        JiraApi jira = jira(true, false, files -> {
+            sent.add(files.stream().map(Upload::filename).toList());
+            return switch (sent.size()) {
+                case 1 -> new JiraRejectedException(413, "the request is too large");
+                case 2 -> null;
+                default -> FORBIDDEN;
+            };
+        });
+        RefusedFiles refused = new RefusedFiles();
+
+        TicketFiles.uploadAll(jira, "CARE_2-41", List.of(upload("original-message-7.eml", 300),
+                upload("scan.pdf", 300), upload("photo.png", 300), upload("letter.docx", 900)), 1_000, refused);
+
+        assertThat(sent).as("together, then alone until the 403; nothing after it").containsExactly(
+                List.of("original-message-7.eml", "scan.pdf", "photo.png"), List.of("original-message-7.eml"),
+                List.of("scan.pdf"));
+        assertThat(refused.note(7)).contains("Jira refused 3 files of mail #7", "scan.pdf (300 B), photo.png (300 B), "
+                + "letter.docx (900 B): Jira takes no files on this ticket (403): the gateway's Jira account lacks the "
+                + "Create Attachments permission in project CARE_2");
+    }
+
+    private static final JiraUnavailableException FORBIDDEN =
+            new JiraUnavailableException(403, "POST attachments: Jira answered 403", null);
+
+    /** A Jira answering uploads as {@code attach} says (an exception to throw, or null), with these file settings. */
+    private static JiraApi jira(boolean enabled, boolean permitted,
+                                java.util.function.Function<List<Upload>, RuntimeException> attach) {
+        return fake(attach, () -> JSON.createObjectNode().put("enabled", enabled).put("uploadLimit", 1000), () -> {
+            ObjectNode answer = JSON.createObjectNode();
+            answer.putObject("permissions").putObject("CREATE_ATTACHMENTS").put("havePermission", permitted);
+            return answer;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JiraApi fake(java.util.function.Function<List<Upload>, RuntimeException> attach,
+                                java.util.function.Supplier<ObjectNode> settings,
+                                java.util.function.Supplier<ObjectNode> permissions) {
         return (JiraApi) Proxy.newProxyInstance(JiraApi.class.getClassLoader(), new Class<?>[] {JiraApi.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "attach" -> throw new JiraUnavailableException(403, "POST attachments: Jira answered 403", null);
-                    case "attachmentSettings" -> JSON.createObjectNode().put("enabled", enabled).put("uploadLimit", 1000);
-                    case "myPermissions" -> {
-                        ObjectNode answer = JSON.createObjectNode();
-                        answer.putObject("permissions").putObject("CREATE_ATTACHMENTS").put("havePermission", permitted);
-                        yield answer;
+                    case "attach" -> {
+                        RuntimeException answer = attach.apply((List<Upload>) args[1]);
+                        if (answer != null) {
+                            throw answer;
+                        }
+                        yield null;
                     }
+                    case "attachmentSettings" -> settings.get();
+                    case "myPermissions" -> permissions.get();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

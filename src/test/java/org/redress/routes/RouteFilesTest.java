@@ -63,7 +63,8 @@ class RouteFilesTest {
             camel.getRegistry().bind("registerApi", new org.redress.camel.RegisterApiSteps(null, null, "test-api-token",
                     new com.fasterxml.jackson.databind.ObjectMapper()));
             camel.getRegistry().bind("jiraAnswers", new org.redress.camel.JiraAnswers(java.time.Clock.systemUTC()));
-            camel.getRegistry().bind("jiraAccess", new org.redress.camel.JiraAccessSteps(null, java.util.List.of(), null));
+            camel.getRegistry().bind("jiraAccess", new org.redress.camel.JiraAccessSteps(null, java.util.List.of(),
+                    new org.redress.health.PermissionWatch(java.time.Clock.systemUTC()), java.time.Clock.systemUTC()));
             camel.getRegistry().bind("followUps", new org.redress.camel.FollowUpSteps(null, null));
             camel.getRegistry().bind("satisfaction", new org.redress.camel.SatisfactionSteps(null));
             camel.getRegistry().bind("pageHeaders", org.redress.camel.SatisfactionSteps.pageHeaders());

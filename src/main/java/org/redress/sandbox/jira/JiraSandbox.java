@@ -245,6 +245,7 @@ public final class JiraSandbox implements AutoCloseable {
         };
         AttachmentEndpoints attachments = new AttachmentEndpoints(store, settings);
         PermissionEndpoints permissions = new PermissionEndpoints(store, settings);
+        ProjectEndpoints projects = new ProjectEndpoints(store, baseUrl, dataCenter);
         SearchEndpoint search = new SearchEndpoint(store);
         AccountEndpoints account = new AccountEndpoints(() -> baseUrl, clock);
         PageEndpoints pages = new PageEndpoints(store);
@@ -256,6 +257,7 @@ public final class JiraSandbox implements AutoCloseable {
                 .api("GET", api + "/serverInfo", account::serverInfo)
                 .api("GET", api + "/mypermissions", permissions::mine)
                 .api("POST", api + "/issue", text.checked(issue::create))
+                .api("GET", api + "/issue/createmeta/{projectIdOrKey}/issuetypes", projects::issueTypes)
                 .api("GET", api + "/issue/{issueIdOrKey}", issue::get)
                 .api("PUT", api + "/issue/{issueIdOrKey}", text.checked(issue::edit))
                 .api("GET", api + "/issue/{issueIdOrKey}/comment", issue::comments)

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * {@code GET mypermissions}: which project permissions the caller has, globally, in a project or on an issue. The
  * sandbox grants every permission it knows but Create Attachments, which follows {@link AttachmentSettings}. It knows
- * the permissions the gateway needs, with Jira's ids and names, and refuses any other key with 400, as Jira refuses a
- * key that is not one of its own: an unknown key is a client's mistake to show, not to answer with a guess.
+ * the permissions the gateway needs, with Jira's ids and names, and refuses any other key with 400, saying that it
+ * does not model it: a guess would hide a client's mistake. Jira lets anonymous callers ask; the sandbox, like every
+ * one of its REST routes, wants credentials, which the gateway always sends.
  */
 final class PermissionEndpoints {
     private record Permission(String id, String name, String description) {
@@ -35,17 +36,19 @@ final class PermissionEndpoints {
         }
         for (String key : keys) {
             if (!KNOWN.containsKey(key)) {
-                throw JiraErrors.messages(400, "Permission key '" + key + "' is not valid. (The Redress Jira sandbox "
-                        + "knows " + String.join(", ", KNOWN.keySet()) + ".)");
+                throw JiraErrors.messages(400, "The Redress Jira sandbox does not model the permission '" + key
+                        + "': it models " + String.join(", ", KNOWN.keySet()) + ". (Jira itself answers 400 only for "
+                        + "a key that is not one of its permissions.)");
             }
         }
-        String issue = call.queryValue("issueKey") != null ? call.queryValue("issueKey") : call.queryValue("issueId");
+        // as Jira: an id given wins over a key given beside it
+        String issue = call.queryValue("issueId") != null ? call.queryValue("issueId") : call.queryValue("issueKey");
         if (issue != null) {
             issues.get(issue, FieldSelection.IDS_ONLY, List.of());
         }
-        String project = call.queryValue("projectKey") != null ? call.queryValue("projectKey")
-                : call.queryValue("projectId");
-        if (project != null && issues.project(project) == null) {
+        String project = call.queryValue("projectId") != null ? call.queryValue("projectId")
+                : call.queryValue("projectKey");
+        if (project != null && issues.projectByKeyOrId(project) == null) {
             throw JiraErrors.messages(404, "No project could be found with key '" + project + "'.");
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();

@@ -108,6 +108,16 @@ final class SandboxIssues implements JqlQuery.Catalog {
 
     // ---- catalog for JQL and field references
 
+    /** A project by its key or id, as Jira's REST paths and {@code projectKey}/{@code projectId} name one. */
+    public SandboxProject projectByKeyOrId(String keyOrId) {
+        for (SandboxProject p : projects.values()) {
+            if (p.key().equalsIgnoreCase(keyOrId) || p.id().equals(keyOrId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     @Override
     public SandboxProject project(String keyIdOrName) {
         for (SandboxProject p : projects.values()) {

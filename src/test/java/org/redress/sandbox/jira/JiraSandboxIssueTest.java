@@ -389,4 +389,23 @@ class JiraSandboxIssueTest {
         assertThat(http.post("/rest/api/3/issue", createBody("After")).status()).isEqualTo(201);
         assertThat(http.post("/rest/api/3/issue", createBody("After")).status()).isEqualTo(201);
     }
+
+    @Test
+    void aProjectsIssueTypesComeAPageAtATimeInCloudsShapeAndDataCentersToo() throws Exception {
+        JsonNode first = http.get("/rest/api/3/issue/createmeta/CS/issuetypes?maxResults=3").json();
+        assertThat(first.path("issueTypes")).extracting(t -> t.path("name").asText())
+                .containsExactly("Task", "Bug", "Story");
+        assertThat(first.path("total").asInt()).isEqualTo(4);
+        JsonNode rest = http.get("/rest/api/3/issue/createmeta/CS/issuetypes?startAt=3&maxResults=3").json();
+        assertThat(rest.path("issueTypes")).extracting(t -> t.path("name").asText()).containsExactly("Service request");
+        assertThat(http.get("/rest/api/3/issue/createmeta/XX/issuetypes").status()).isEqualTo(400);
+        assertThat(http.get("/rest/api/3/issue/createmeta/CS/issuetypes?maxResults=201").status()).isEqualTo(400);
+
+        try (JiraSandbox dataCenter = new JiraSandbox("127.0.0.1", 0, null, List.of("CS")).dataCenter().start()) {
+            JsonNode page = new SandboxHttp(dataCenter).get("/rest/api/2/issue/createmeta/CS/issuetypes").json();
+            assertThat(page.path("values")).hasSize(4);
+            assertThat(page.path("isLast").asBoolean()).isTrue();
+            assertThat(page.has("issueTypes")).isFalse();
+        }
+    }
 }

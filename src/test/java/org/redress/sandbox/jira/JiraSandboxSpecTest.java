@@ -76,6 +76,8 @@ class JiraSandboxSpecTest {
         http.get("/rest/api/3/attachment/meta");
         http.get("/rest/api/3/mypermissions?issueKey=CS-1&permissions=CREATE_ATTACHMENTS,ADD_COMMENTS");
         http.get("/rest/api/3/mypermissions?projectKey=CS&permissions=CREATE_ISSUES");
+        http.get("/rest/api/3/issue/createmeta/CS/issuetypes");
+        http.get("/rest/api/3/issue/createmeta/CS/issuetypes?startAt=2&maxResults=1");
         http.send("GET", "/rest/api/3/attachment/content/" + attachmentId + "?redirect=false", null, null, "Authorization", SandboxHttp.BASIC);
         http.search("project = CS AND issue.property[redress.complaint].email = \"a@b.c\"", "fields=summary,labels", "maxResults=10");
         ObjectNode search = JSON.createObjectNode().put("jql", "project = CS AND updated >= -1d").put("maxResults", 5);
@@ -114,7 +116,7 @@ class JiraSandboxSpecTest {
         exerciseEveryEndpoint();
 
         assertThat(spec.violations()).isEmpty();
-        assertThat(http.exchanges).hasSizeGreaterThanOrEqualTo(22)
+        assertThat(http.exchanges).hasSizeGreaterThanOrEqualTo(24)
                 .allSatisfy(e -> assertThat(e.status()).as(e.method() + " " + e.path()).isBetween(200, 299));
     }
 
@@ -144,6 +146,7 @@ class JiraSandboxSpecTest {
         http.post("/rest/api/3/issue", create);
         http.get("/rest/api/3/mypermissions?projectKey=CS");
         http.get("/rest/api/3/mypermissions?projectKey=NOPE&permissions=CREATE_ISSUES");
+        http.get("/rest/api/3/issue/createmeta/NOPE/issuetypes");
 
         List<String> problems = new ArrayList<>();
         for (SandboxHttp.Exchange exchange : http.exchanges) {
