@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -172,18 +173,27 @@ public final class CamelJiraClient implements JiraApi {
 
     @Override
     public List<JsonNode> comments(String issueKey) {
-        List<JsonNode> comments = new ArrayList<>();
+        return everyPage(api + "/issue/" + path(issueKey) + "/comment", "orderBy=created&maxResults=100",
+                page -> page.path("comments"));
+    }
+
+    /**
+     * Every item of an answer paged by offset, asking from {@code startAt=0} until Jira's {@code total} is reached
+     * (or a page comes back empty, whatever the total says).
+     */
+    private List<JsonNode> everyPage(String path, String query, Function<JsonNode, JsonNode> items) {
+        List<JsonNode> all = new ArrayList<>();
         int total;
         do {
-            JsonNode page = call("GET", api + "/issue/" + path(issueKey) + "/comment",
-                    "orderBy=created&maxResults=100&startAt=" + comments.size(), null);
-            page.path("comments").forEach(comments::add);
-            total = page.path("total").asInt(comments.size());
-            if (page.path("comments").isEmpty()) {
+            JsonNode page = call("GET", path, query + "&startAt=" + all.size(), null);
+            JsonNode these = items.apply(page);
+            these.forEach(all::add);
+            total = page.path("total").asInt(all.size());
+            if (these.isEmpty()) {
                 break;
             }
-        } while (comments.size() < total);
-        return comments;
+        } while (all.size() < total);
+        return all;
     }
 
     @Override
@@ -217,20 +227,9 @@ public final class CamelJiraClient implements JiraApi {
 
     @Override
     public List<JsonNode> issueTypes(String projectKey) {
-        List<JsonNode> types = new ArrayList<>();
-        int total;
-        do {
-            JsonNode page = call("GET", api + "/issue/createmeta/" + path(projectKey) + "/issuetypes",
-                    "startAt=" + types.size() + "&maxResults=50", null);
-            // Cloud names the page's items issueTypes, Data Center values
-            JsonNode items = page.has("issueTypes") ? page.path("issueTypes") : page.path("values");
-            items.forEach(types::add);
-            total = page.path("total").asInt(types.size());
-            if (items.isEmpty()) {
-                break;
-            }
-        } while (types.size() < total);
-        return types;
+        // Cloud names the page's items issueTypes, Data Center values
+        return everyPage(api + "/issue/createmeta/" + path(projectKey) + "/issuetypes", "maxResults=50",
+                page -> page.has("issueTypes") ? page.path("issueTypes") : page.path("values"));
     }
 
     @Override
