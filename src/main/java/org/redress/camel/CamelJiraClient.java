@@ -333,7 +333,8 @@ public final class CamelJiraClient implements JiraApi {
         }
         String errors = jiraErrors(text);
         if (unavailable(answer.status)) {
-            throw new JiraUnavailableException(answer.status, what + ": Jira answered " + answer.status + " " + errors, null);
+            throw new JiraUnavailableException(answer.status, what + ": Jira answered " + answer.status + " " + errors,
+                    null);
         }
         throw new JiraRejectedException(answer.status, what + ": " + errors);
     }

@@ -25,6 +25,8 @@ public final class JiraAccess {
     private static final String FILES_OFF =
             "files stay off the tickets: each ticket names them in a note, and the mail stays in the register";
 
+    private static final String NO_ALERTS = "quarantined mail is not announced";
+
     /** The permissions complaints need, with what goes wrong without each; essential ones stop an inbox's mail. */
     private static final Map<String, Permission> FOR_COMPLAINTS = new LinkedHashMap<>();
     /** The permissions quarantine alerts need. */
@@ -43,8 +45,8 @@ public final class JiraAccess {
                 "a customer's reply does not reopen a resolved ticket", false));
         FOR_COMPLAINTS.put("LINK_ISSUES", new Permission("Link Issues",
                 "a complaint is not linked to the earlier ticket it names", false));
-        FOR_ALERTS.put("BROWSE_PROJECTS", new Permission("Browse Projects", "quarantined mail is not announced", false));
-        FOR_ALERTS.put("CREATE_ISSUES", new Permission("Create Issues", "quarantined mail is not announced", false));
+        FOR_ALERTS.put("BROWSE_PROJECTS", new Permission("Browse Projects", NO_ALERTS, false));
+        FOR_ALERTS.put("CREATE_ISSUES", new Permission("Create Issues", NO_ALERTS, false));
     }
 
     private JiraAccess() {
@@ -141,7 +143,7 @@ public final class JiraAccess {
     /** What goes unhandled when these filings cannot be made, and the settings that name them. */
     private static String unhandled(List<Filing> filings, Function<Filing, String> setting) {
         boolean complaints = filings.stream().anyMatch(Filing::complaints);
-        return (complaints ? "no complaint filed into it is ticketed" : "quarantined mail is not announced")
+        return (complaints ? "no complaint filed into it is ticketed" : NO_ALERTS)
                 + "; set by " + String.join(", ", filings.stream().map(setting).distinct().toList());
     }
 }

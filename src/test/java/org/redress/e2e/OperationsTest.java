@@ -130,8 +130,8 @@ class OperationsTest {
 
     /** The {@code jira.access} check, once the gateway has asked Jira. */
     private static JsonNode jiraAccessChecked(TestStack stack) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> health(stack).body().path("checks").path("jira.access"),
-                access -> access.hasNonNull("checkedAt"));
+        return await().atMost(Duration.ofSeconds(20)).until(() -> health(stack).body().path("checks")
+                .path("jira.access"), access -> access.hasNonNull("checkedAt"));
     }
 
     private static Answer health(TestStack stack) throws Exception {

@@ -156,7 +156,8 @@ class RedeliveryAndRestartTest {
             // the gateway's account without Create Attachments: Jira answers every upload 403
             stack.sandbox().jira().createAttachmentsPermission(false);
             stack.deliver(withInvoice(customer, "<no-permission@example.org>", "Facture payée deux fois",
-                    "Bonjour, la facture jointe a été payée deux fois. Élodie", invoice("Facture 2026-1193: 31,00 EUR.")));
+                    "Bonjour, la facture jointe a été payée deux fois. Élodie",
+                    invoice("Facture 2026-1193: 31,00 EUR.")));
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox(customer).size() == 1);
             await().atMost(Duration.ofSeconds(15)).until(() -> !stack.jira("/rest/api/3/issue/CS-1/comment")
                     .path("comments").isEmpty());
@@ -167,10 +168,11 @@ class RedeliveryAndRestartTest {
             JsonNode notes = stack.jira("/rest/api/3/issue/CS-1/comment").path("comments");
             assertThat(notes).hasSize(1);
             assertThat(AdfText.plain(notes.get(0).path("body"))).as("both files named, the reason said once")
-                    .startsWith("Jira refused 2 files of mail #1, so they are not on this ticket: original-message-1.eml (")
-                    .contains("), facture.txt (", "Jira takes no files on this ticket (403): the gateway's Jira account "
-                            + "lacks the Create Attachments permission in project CS", "They are in the original mail, "
-                            + "kept in the register (/api/complaints/1/raw).");
+                    .startsWith("Jira refused 2 files of mail #1, so they are not on this ticket: "
+                            + "original-message-1.eml (")
+                    .contains("), facture.txt (", "Jira takes no files on this ticket (403): the gateway's Jira "
+                            + "account lacks the Create Attachments permission in project CS", "They are in the "
+                            + "original mail, kept in the register (/api/complaints/1/raw).");
             assertThat(notes.get(0).path("jsdPublic").asBoolean(true)).isFalse();
 
             // the permission given back: the next complaint's files go up, nothing is remembered against them

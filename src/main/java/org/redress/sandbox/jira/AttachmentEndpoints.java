@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Upload and download of attachments. Uploads go through Jira's XSRF guard, its switch for attachments, the caller's
- * Create Attachments permission and the per-file size limit; downloads never let a stored file run as a page of the sandbox's origin, since the files
- * are whatever customers sent.
+ * Create Attachments permission and the per-file size limit; downloads never let a stored file run as a page of the
+ * sandbox's origin, since the files are whatever customers sent.
  */
 final class AttachmentEndpoints {
     /** Jira Cloud's limit: an upload of more files is refused with 413, none of them kept. */
