@@ -178,8 +178,9 @@ public final class CamelJiraClient implements JiraApi {
     }
 
     /**
-     * Every item of an answer paged by offset, asking from {@code startAt=0} until Jira's {@code total} is reached
-     * (or a page comes back empty, whatever the total says).
+     * Every item of an answer paged by offset, asking from {@code startAt=0} until Jira's {@code total} is reached, a
+     * page says it is the last ({@code isLast}, Data Center's), or comes back empty. An answer without a total is
+     * taken as one page.
      */
     private List<JsonNode> everyPage(String path, String query, Function<JsonNode, JsonNode> items) {
         List<JsonNode> all = new ArrayList<>();
@@ -189,7 +190,7 @@ public final class CamelJiraClient implements JiraApi {
             JsonNode these = items.apply(page);
             these.forEach(all::add);
             total = page.path("total").asInt(all.size());
-            if (these.isEmpty()) {
+            if (these.isEmpty() || page.path("isLast").asBoolean(false)) {
                 break;
             }
         } while (all.size() < total);

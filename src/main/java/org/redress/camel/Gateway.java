@@ -285,8 +285,10 @@ public final class Gateway implements AutoCloseable {
             filings.add(new JiraAccess.Filing(inbox.jiraProject(), inbox.issueType(), true, prefix + ".jira-project",
                     prefix + ".issue-type"));
             if (!config.intake().quarantineAlertProject().isEmpty()) {
+                // an alert is opened with the issue type of the inbox whose mail was quarantined
                 filings.add(new JiraAccess.Filing(config.intake().quarantineAlertProject(), inbox.issueType(), false,
-                        "redress.intake.quarantine-alert-project", prefix + ".issue-type"));
+                        "redress.intake.quarantine-alert-project", "redress.intake.quarantine-alert-project or "
+                        + prefix + ".issue-type"));
             }
         }
         return filings;

@@ -3,7 +3,9 @@ package org.redress.camel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.redress.health.PermissionWatch;
 import org.redress.jira.JiraAccess;
 import org.redress.jira.JiraApi;
@@ -13,20 +15,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code check-jira-access} route's step ({@code routes/jira.camel.yaml}): asks Jira what the gateway's account
  * may do where the gateway files issues, keeps the answer for {@code /q/health} ({@code jira.access}) and logs what
- * changed, so that a permission taken away is named once, and named again as mended, not every ten minutes. The
- * timer ticks every 30 s, so that a Jira that could not answer at start-up is asked again soon; one that answered is
- * asked again after {@link #EVERY}.
+ * changed, so that a permission taken away is named once, and named again when it is mended, not at every check.
+ *
+ * <p>The timer ticks every 30 s. Jira is asked again {@link #EVERY} after an answer that leaves mail handled, at every
+ * tick while something stops mail (so that health is UP soon after the mending), and after a failure at growing
+ * intervals from 30 s to {@link #EVERY} (so that a Jira that could not answer at start-up is asked again soon, and one
+ * that stays down is not asked, nor logged about, twice a minute).
  */
 public final class JiraAccessSteps {
     static final Duration EVERY = Duration.ofMinutes(10);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(JiraAccessSteps.class);
 
     private final JiraApi jira;
     private final List<JiraAccess.Filing> filings;
     private final PermissionWatch watch;
     private final Clock clock;
-    /** When Jira last answered; the timer's thread alone reads and writes it. */
-    private Instant answered;
+    // the timer's one thread alone reads and writes these
+    private Instant nextCheck = Instant.MIN;
+    private Duration retryAfter = FIRST_RETRY;
+    private Map<String, JiraAccess.Gap> known;
 
     public JiraAccessSteps(JiraApi jira, List<JiraAccess.Filing> filings, PermissionWatch watch, Clock clock) {
         this.jira = jira;
@@ -37,7 +45,7 @@ public final class JiraAccessSteps {
 
     public void check() {
         Instant now = clock.instant();
-        if (answered != null && now.isBefore(answered.plus(EVERY))) {
+        if (now.isBefore(nextCheck)) {
             return;
         }
         JiraAccess.Report report;
@@ -45,29 +53,40 @@ public final class JiraAccessSteps {
             report = JiraAccess.check(jira, filings);
         } catch (RuntimeException e) {
             watch.failed(e.getMessage());
+            nextCheck = now.plus(retryAfter);
+            retryAfter = retryAfter.multipliedBy(2).compareTo(EVERY) > 0 ? EVERY : retryAfter.multipliedBy(2);
             throw e;
         }
-        answered = now;
-        List<String> before = watch.problems();
-        List<String> problems = report.gaps().stream().map(JiraAccess.Gap::toString).toList();
-        if (before == null && problems.isEmpty()) {
+        retryAfter = FIRST_RETRY;
+        nextCheck = report.canHandleComplaints() ? now.plus(EVERY) : now;
+        log(report);
+        watch.checked(report.gaps().stream().map(JiraAccess.Gap::toString).toList(), !report.canHandleComplaints());
+    }
+
+    private void log(JiraAccess.Report report) {
+        Map<String, JiraAccess.Gap> now = new LinkedHashMap<>();
+        report.gaps().forEach(gap -> now.put(gap.key(), gap));
+        if (known == null && now.isEmpty()) {
             LOG.info("Jira: the gateway's account may do everything the gateway needs in {}",
                     String.join(", ", filings.stream().map(JiraAccess.Filing::project).distinct().toList()));
         }
-        for (JiraAccess.Gap gap : report.gaps()) {
-            if (before != null && before.contains(gap.toString())) {
+        for (JiraAccess.Gap gap : now.values()) {
+            if (known != null && known.containsKey(gap.key())) {
                 continue;
             }
             if (gap.essential()) {
-                LOG.error("Jira: {}; /q/health is DOWN until it is mended", gap);
+                LOG.error("Jira: {}; /q/health is DOWN until it is mended (asked again every 30 s)", gap);
             } else {
                 LOG.warn("Jira: {}", gap);
             }
         }
-        if (before != null) {
-            before.stream().filter(problem -> !problems.contains(problem))
-                    .forEach(problem -> LOG.info("Jira: mended: {}", problem));
+        if (known != null) {
+            known.values().stream().filter(gap -> !now.containsKey(gap.key()) && report.looked(gap))
+                    .forEach(gap -> LOG.info("Jira: mended: {}", gap));
+            // a gap this check could not look at again is still known
+            known.values().stream().filter(gap -> !now.containsKey(gap.key()) && !report.looked(gap))
+                    .forEach(gap -> now.put(gap.key(), gap));
         }
-        watch.checked(problems, !report.canHandleComplaints());
+        known = now;
     }
 }

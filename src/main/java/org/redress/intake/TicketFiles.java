@@ -125,7 +125,7 @@ final class TicketFiles {
         Optional<String> denied;
         try {
             denied = AttachmentAccess.deniedOn(jira, ticketKey);
-        } catch (RuntimeException cannotSay) {
+        } catch (JiraUnavailableException | JiraRejectedException cannotSay) {
             forbidden.addSuppressed(cannotSay);
             return forbidden;
         }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -63,19 +62,45 @@ public final class JiraAccess {
                          String issueTypeSetting) {
     }
 
-    /** One thing the account may not do, what that costs, and whether it stops mail being handled at all. */
-    public record Gap(String project, String what, String consequence, boolean essential) {
+    /**
+     * One thing the account may not do, what that costs, and whether it stops mail being handled at all.
+     *
+     * @param id what is missing, the same from one check to the next however Jira words the rest ({@code
+     *           CREATE_ATTACHMENTS}, {@code project}, {@code issuetype:Task}, {@code attachments})
+     */
+    public record Gap(String id, String project, String what, String consequence, boolean essential) {
+        /** The gap's identity across checks: its project and its id. */
+        public String key() {
+            return project + "/" + id;
+        }
+
         @Override
         public String toString() {
             return (project == null ? "" : project + ": ") + what + " (" + consequence + ")";
         }
     }
 
-    /** @param gaps in the order asked: the site's switch for attachments first, then project by project */
-    public record Report(List<Gap> gaps) {
+    /**
+     * @param gaps           in the order asked: the site's switch for attachments first, then project by project
+     * @param unseen         the projects Jira answered 404 for, so nothing else of them was asked
+     * @param typesUnchecked the projects whose issue types were not asked, the account lacking Create Issues there
+     *                       (Jira lists none then)
+     */
+    public record Report(List<Gap> gaps, Set<String> unseen, Set<String> typesUnchecked) {
         /** Whether every inbox's mail can be handled: nothing essential is missing anywhere. */
         public boolean canHandleComplaints() {
             return gaps.stream().noneMatch(Gap::essential);
+        }
+
+        /** Whether this check looked where an earlier gap was, so that its absence now means it was mended. */
+        public boolean looked(Gap earlier) {
+            if (earlier.project() == null) {
+                return true;
+            }
+            if (unseen.contains(earlier.project())) {
+                return earlier.id().equals("project");
+            }
+            return !(earlier.id().startsWith("issuetype:") && typesUnchecked.contains(earlier.project()));
         }
     }
 
@@ -90,60 +115,81 @@ public final class JiraAccess {
         List<Gap> gaps = new ArrayList<>();
         if (filings.stream().anyMatch(Filing::complaints)
                 && !jira.attachmentSettings().path("enabled").asBoolean(true)) {
-            gaps.add(new Gap(null, "attachments are switched off in Jira (Jira settings, System, Attachments)",
-                    FILES_OFF, false));
+            gaps.add(new Gap("attachments", null, "attachments are switched off in Jira (Jira settings, System, "
+                    + "Attachments)", FILES_OFF, false));
         }
+        Set<String> unseen = new LinkedHashSet<>();
+        Set<String> typesUnchecked = new LinkedHashSet<>();
         Map<String, List<Filing>> byProject = new LinkedHashMap<>();
         filings.forEach(filing -> byProject.computeIfAbsent(filing.project(), p -> new ArrayList<>()).add(filing));
-        byProject.forEach((project, into) -> gaps.addAll(gaps(jira, project, into)));
-        return new Report(List.copyOf(gaps));
-    }
-
-    private static List<Gap> gaps(JiraApi jira, String project, List<Filing> into) {
-        boolean complaints = into.stream().anyMatch(Filing::complaints);
-        Map<String, Permission> needed = complaints ? FOR_COMPLAINTS : FOR_ALERTS;
-        JsonNode held;
-        try {
-            held = jira.myPermissions(JiraApi.PermissionScope.PROJECT, project, List.copyOf(needed.keySet()))
-                    .path("permissions");
-        } catch (JiraRejectedException refused) {
-            if (refused.status() != 404) {
-                throw refused;
+        byProject.forEach((project, into) -> {
+            Map<String, Permission> needed = into.stream().anyMatch(Filing::complaints) ? FOR_COMPLAINTS : FOR_ALERTS;
+            JsonNode held;
+            try {
+                held = jira.myPermissions(JiraApi.PermissionScope.PROJECT, project, List.copyOf(needed.keySet()))
+                        .path("permissions");
+            } catch (JiraRejectedException refused) {
+                if (refused.status() != 404) {
+                    throw refused;
+                }
+                // Jira answers 404 both for a project it has not and for one the account may not see
+                unseen.add(project);
+                gaps.add(new Gap("project", project, "no such project in Jira, or the account may not see it",
+                        unhandled(into, Filing::projectSetting), into.stream().anyMatch(Filing::complaints)));
+                return;
             }
-            // Jira answers 404 both for a project it has not and for one the account may not see
-            return List.of(new Gap(project, "no such project in Jira, or the account may not see it",
-                    unhandled(into, Filing::projectSetting), complaints));
-        }
-        List<Gap> gaps = new ArrayList<>();
-        needed.forEach((key, permission) -> {
-            if (!held.path(key).path("havePermission").asBoolean(false)) {
-                gaps.add(new Gap(project, "the account lacks " + permission.name(), permission.consequence(),
-                        permission.essential()));
-            }
-        });
-        if (held.path("CREATE_ISSUES").path("havePermission").asBoolean(false)) {
-            Set<String> offered = new LinkedHashSet<>();
-            jira.issueTypes(project).forEach(type -> offered.add(type.path("name").asText()));
-            Set<String> folded = new java.util.HashSet<>();
-            offered.forEach(name -> folded.add(name.toLowerCase(Locale.ROOT)));
-            Map<String, List<Filing>> byType = new LinkedHashMap<>();
-            into.forEach(filing -> byType.computeIfAbsent(filing.issueType(), t -> new ArrayList<>()).add(filing));
-            byType.forEach((type, filings) -> {
-                // without case, as the sandbox resolves a name: a configured name Jira might take is never flagged
-                if (!folded.contains(type.toLowerCase(Locale.ROOT))) {
-                    boolean forComplaints = filings.stream().anyMatch(Filing::complaints);
-                    gaps.add(new Gap(project, "no issue type '" + type + "'; it has " + String.join(", ", offered),
-                            unhandled(filings, Filing::issueTypeSetting), forComplaints));
+            needed.forEach((key, permission) -> {
+                if (!held.path(key).path("havePermission").asBoolean(false)) {
+                    gaps.add(new Gap(key, project, "the account lacks " + permission.name(),
+                            permission.consequence(), permission.essential()));
                 }
             });
-        }
+            if (held.path("CREATE_ISSUES").path("havePermission").asBoolean(false)) {
+                gaps.addAll(issueTypeGaps(project, jira.issueTypes(project), into));
+            } else {
+                typesUnchecked.add(project);
+            }
+        });
+        return new Report(List.copyOf(gaps), Set.copyOf(unseen), Set.copyOf(typesUnchecked));
+    }
+
+    /**
+     * The issue types filed into that the project does not offer. One offered under another case is told but does
+     * not stop mail: whether Jira takes a name in another case is not documented, and the sandbox does.
+     */
+    private static List<Gap> issueTypeGaps(String project, List<JsonNode> types, List<Filing> into) {
+        List<String> offered = types.stream().map(type -> type.path("name").asText()).toList();
+        Map<String, List<Filing>> byType = new LinkedHashMap<>();
+        into.forEach(filing -> byType.computeIfAbsent(filing.issueType(), t -> new ArrayList<>()).add(filing));
+        List<Gap> gaps = new ArrayList<>();
+        byType.forEach((type, filings) -> {
+            if (offered.contains(type)) {
+                return;
+            }
+            String id = "issuetype:" + type;
+            String spelt = offered.stream().filter(name -> name.equalsIgnoreCase(type)).findFirst().orElse(null);
+            if (spelt != null) {
+                gaps.add(new Gap(id, project, "issue type '" + type + "' is spelt '" + spelt + "' in Jira",
+                        "Jira may take it as it is; to be sure, set " + settings(filings, Filing::issueTypeSetting),
+                        false));
+            } else {
+                gaps.add(new Gap(id, project, "no issue type '" + type + "'; it has " + String.join(", ", offered),
+                        unhandled(filings, Filing::issueTypeSetting), filings.stream().anyMatch(Filing::complaints)));
+            }
+        });
         return gaps;
     }
 
     /** What goes unhandled when these filings cannot be made, and the settings that name them. */
     private static String unhandled(List<Filing> filings, Function<Filing, String> setting) {
         boolean complaints = filings.stream().anyMatch(Filing::complaints);
-        return (complaints ? "no complaint filed into it is ticketed" : NO_ALERTS)
-                + "; set by " + String.join(", ", filings.stream().map(setting).distinct().toList());
+        boolean alerts = filings.stream().anyMatch(filing -> !filing.complaints());
+        String lost = complaints && alerts ? "no complaint filed into it is ticketed, and " + NO_ALERTS
+                : complaints ? "no complaint filed into it is ticketed" : NO_ALERTS;
+        return lost + "; set by " + settings(filings, setting);
+    }
+
+    private static String settings(List<Filing> filings, Function<Filing, String> setting) {
+        return String.join(", ", filings.stream().map(setting).distinct().toList());
     }
 }

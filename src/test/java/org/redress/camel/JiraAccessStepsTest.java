@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class JiraAccessStepsTest {
         PermissionWatch watch = new PermissionWatch(clock);
         AtomicBoolean down = new AtomicBoolean(true);
         AtomicInteger asked = new AtomicInteger();
-        JiraAccessSteps steps = new JiraAccessSteps(jira(down, asked), FILINGS, watch, clock);
+        JiraAccessSteps steps = new JiraAccessSteps(jira(down, asked, Set.of()), FILINGS, watch, clock);
 
         assertThatThrownBy(steps::check).isInstanceOf(JiraUnavailableException.class);
         assertThat(watch.describe()).containsEntry("status", "UP").containsEntry("checkedAt", null)
@@ -55,8 +56,28 @@ class JiraAccessStepsTest {
         assertThat(watch.describe()).containsEntry("lastError", "Jira cannot be reached");
     }
 
-    /** A Jira that grants everything in CS and offers Task, or cannot be reached while {@code down}. */
-    private static JiraApi jira(AtomicBoolean down, AtomicInteger asked) {
+    @Test
+    void whileSomethingStopsMailJiraIsAskedAtEveryTickSoThatHealthIsUpSoonAfterTheMending() {
+        MovableClock clock = new MovableClock();
+        PermissionWatch watch = new PermissionWatch(clock);
+        Set<String> lacking = new java.util.HashSet<>(Set.of("CREATE_ISSUES"));
+        AtomicInteger asked = new AtomicInteger();
+        JiraAccessSteps steps = new JiraAccessSteps(jira(new AtomicBoolean(), asked, lacking), FILINGS, watch, clock);
+
+        steps.check();
+        assertThat(watch.status()).isEqualTo(Watch.Status.DOWN);
+        lacking.clear();
+        clock.advance(Duration.ofSeconds(30));
+        steps.check();
+        assertThat(watch.status()).isEqualTo(Watch.Status.UP);
+        assertThat(watch.problems()).isEmpty();
+    }
+
+    /**
+     * A Jira that grants everything in CS but what {@code lacking} names, and offers Task; or cannot be reached while
+     * {@code down}.
+     */
+    private static JiraApi jira(AtomicBoolean down, AtomicInteger asked, Set<String> lacking) {
         return (JiraApi) Proxy.newProxyInstance(JiraApi.class.getClassLoader(), new Class<?>[] {JiraApi.class},
                 (proxy, method, args) -> {
                     asked.incrementAndGet();
@@ -70,7 +91,8 @@ class JiraAccessStepsTest {
                             ObjectNode permissions = answer.putObject("permissions");
                             @SuppressWarnings("unchecked")
                             List<String> keys = (List<String>) args[2];
-                            keys.forEach(key -> permissions.putObject(key).put("havePermission", true));
+                            keys.forEach(key -> permissions.putObject(key).put("havePermission",
+                                    !lacking.contains(key)));
                             yield answer;
                         }
                         case "issueTypes" -> List.of(JSON.createObjectNode().put("name", "Task"));

@@ -102,12 +102,18 @@ class TicketFilesTest {
 
     @Test
     void a403WhoseLookUpFailsIsTriedAgainNotCountedAgainstTheMail() {
-        JiraApi jira = fake(files -> FORBIDDEN, () -> JSON.createObjectNode().put("enabled", true), () -> {
+        JiraApi refusing = fake(files -> FORBIDDEN, () -> JSON.createObjectNode().put("enabled", true), () -> {
             throw new JiraRejectedException(404, "GET /rest/api/3/mypermissions: Issue does not exist");
         });
+        JiraApi down = fake(files -> FORBIDDEN, () -> {
+            throw new JiraUnavailableException(503, "GET /rest/api/3/attachment/meta: Jira answered 503", null);
+        }, () -> JSON.createObjectNode());
 
-        assertThatThrownBy(() -> TicketFiles.uploadAll(jira, "CS-1", List.of(upload("original-message-7.eml", 300)),
-                1_000, new RefusedFiles())).isInstanceOf(JiraUnavailableException.class);
+        for (JiraApi jira : List.of(refusing, down)) {
+            assertThatThrownBy(() -> TicketFiles.uploadAll(jira, "CS-1", List.of(upload("original-message-7.eml",
+                    300)), 1_000, new RefusedFiles())).isInstanceOf(JiraUnavailableException.class)
+                    .matches(TransientFailure::is, "not counted towards quarantine");
+        }
     }
 
     @Test

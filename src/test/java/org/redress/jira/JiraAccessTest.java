@@ -23,11 +23,33 @@ class JiraAccessTest {
 
     @Test
     void anAccountHoldingEverythingInAProjectOfferingTheIssueTypeHasNoGaps() {
+        JiraAccess.Report report = JiraAccess.check(jira(true, Map.of(), List.of("Task", "Bug")),
+                List.of(COMPLAINTS));
+
+        assertThat(report.gaps()).isEmpty();
+        assertThat(report.canHandleComplaints()).isTrue();
+    }
+
+    @Test
+    void anIssueTypeOfferedInAnotherCaseIsToldButDoesNotStopMail() {
         JiraAccess.Report report = JiraAccess.check(jira(true, Map.of(), List.of("task", "Bug")),
                 List.of(COMPLAINTS));
 
-        assertThat(report.gaps()).as("a name in another case is not flagged").isEmpty();
+        assertThat(report.gaps()).extracting(JiraAccess.Gap::toString).containsExactly("CS: issue type 'Task' is "
+                + "spelt 'task' in Jira (Jira may take it as it is; to be sure, set redress.inbox.complaints.issue-type)");
         assertThat(report.canHandleComplaints()).isTrue();
+    }
+
+    @Test
+    void withoutCreateIssuesTheIssueTypesAreNotAskedAndAnEarlierIssueTypeGapIsNotTakenAsMended() {
+        JiraAccess.Report report = JiraAccess.check(jira(true, Map.of("CS", Set.of("CREATE_ISSUES")), List.of()),
+                List.of(COMPLAINTS));
+
+        assertThat(report.gaps()).extracting(JiraAccess.Gap::key).containsExactly("CS/CREATE_ISSUES");
+        assertThat(report.looked(new JiraAccess.Gap("issuetype:Tsk", "CS", "no issue type 'Tsk'", "", true)))
+                .isFalse();
+        assertThat(report.looked(new JiraAccess.Gap("ADD_COMMENTS", "CS", "the account lacks Add Comments", "", true)))
+                .isTrue();
     }
 
     @Test

@@ -46,10 +46,11 @@ final class PermissionEndpoints {
         if (issue != null) {
             issues.get(issue, FieldSelection.IDS_ONLY, List.of());
         }
-        String project = call.queryValue("projectId") != null ? call.queryValue("projectId")
-                : call.queryValue("projectKey");
+        boolean byId = call.queryValue("projectId") != null;
+        String project = byId ? call.queryValue("projectId") : call.queryValue("projectKey");
         if (project != null && issues.projectByKeyOrId(project) == null) {
-            throw JiraErrors.messages(404, "No project could be found with key '" + project + "'.");
+            throw JiraErrors.messages(404, "No project could be found with " + (byId ? "id" : "key") + " '" + project
+                    + "'.");
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ObjectNode permissions = body.putObject("permissions");

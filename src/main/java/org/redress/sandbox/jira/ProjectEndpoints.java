@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * {@code GET issue/createmeta/{project}/issuetypes}: the issue types one may create in a project, a page at a time,
  * in Jira Cloud's page ({@code issueTypes}) or Data Center's ({@code values}, {@code isLast}). Every sandbox project
- * offers the sandbox's issue types.
+ * offers the sandbox's issue types. Jira lets anonymous callers ask; the sandbox, like every one of its REST routes,
+ * wants credentials, which the gateway always sends.
  */
 final class ProjectEndpoints {
     private static final int MAX_RESULTS = 200;
