@@ -56,7 +56,7 @@ public final class JiraAccess {
      *
      * @param complaints        true for an inbox's complaints, false for quarantine alerts
      * @param projectSetting    the configuration key naming the project
-     * @param issueTypeSetting  the configuration key naming the issue type
+     * @param issueTypeSetting  what to set for another issue type: its key, or the keys that together choose it
      */
     public record Filing(String project, String issueType, boolean complaints, String projectSetting,
                          String issueTypeSetting) {
