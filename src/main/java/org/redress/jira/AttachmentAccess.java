@@ -24,8 +24,9 @@ public final class AttachmentAccess {
      * @throws JiraUnavailableException when Jira cannot say
      */
     public static Optional<String> deniedOn(JiraApi jira, String issueKey) {
-        if (!jira.attachmentSettings().path("enabled").asBoolean(true)) {
-            return Optional.of("attachments are switched off in Jira (Jira settings, System, Attachments)");
+        Optional<String> switchedOff = switchedOff(jira);
+        if (switchedOff.isPresent()) {
+            return switchedOff;
         }
         JsonNode permission = jira.myPermissions(JiraApi.PermissionScope.ISSUE, issueKey, List.of(CREATE_ATTACHMENTS))
                 .path("permissions").path(CREATE_ATTACHMENTS);
@@ -34,6 +35,12 @@ public final class AttachmentAccess {
                     + project(issueKey) + " (the project's permission scheme)");
         }
         return Optional.empty();
+    }
+
+    /** Jira's switch for attachments, for the whole site: why no files are taken anywhere, when it is off. */
+    static Optional<String> switchedOff(JiraApi jira) {
+        return jira.attachmentSettings().path("enabled").asBoolean(true) ? Optional.empty()
+                : Optional.of("attachments are switched off in Jira (Jira settings, System, Attachments)");
     }
 
     /** The project key of an issue key: {@code CS} of {@code CS-12}. */

@@ -113,10 +113,9 @@ public final class JiraAccess {
      */
     public static Report check(JiraApi jira, List<Filing> filings) {
         List<Gap> gaps = new ArrayList<>();
-        if (filings.stream().anyMatch(Filing::complaints)
-                && !jira.attachmentSettings().path("enabled").asBoolean(true)) {
-            gaps.add(new Gap("attachments", null, "attachments are switched off in Jira (Jira settings, System, "
-                    + "Attachments)", FILES_OFF, false));
+        if (filings.stream().anyMatch(Filing::complaints)) {
+            AttachmentAccess.switchedOff(jira).ifPresent(off -> gaps.add(new Gap("attachments", null, off, FILES_OFF,
+                    false)));
         }
         Set<String> unseen = new LinkedHashSet<>();
         Set<String> typesUnchecked = new LinkedHashSet<>();

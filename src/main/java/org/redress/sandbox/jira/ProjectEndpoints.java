@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code GET issue/createmeta/{project}/issuetypes}: the issue types one may create in a project, a page at a time,
@@ -32,8 +33,8 @@ final class ProjectEndpoints {
             // the spec gives this operation no 404: an unknown project is an invalid request here
             throw JiraErrors.messages(400, "No project could be found with key '" + project + "'.");
         }
-        int startAt = call.queryInt("startAt") == null ? 0 : call.queryInt("startAt");
-        int maxResults = call.queryInt("maxResults") == null ? 50 : call.queryInt("maxResults");
+        int startAt = Objects.requireNonNullElse(call.queryInt("startAt"), 0);
+        int maxResults = Objects.requireNonNullElse(call.queryInt("maxResults"), 50);
         if (maxResults > MAX_RESULTS) {
             throw JiraErrors.messages(400, "Parameter 'maxResults' must not exceed the limit '" + MAX_RESULTS + "'");
         }
